@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// `npm run bench -- <name>`: runs one benchmark (or all) from the compiled sources.
+// Each benchmark measures a reference in the same run and prints ratios against it.
+import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
+
+const require = createRequire(import.meta.url);
+const benchmarks = {
+  cluster: "../dist/cluster/bench.js",
+  soak: "../dist/cluster/soak-bench.js",
+  runner: "../dist/runner/bench.js",
+  build: "../dist/site/bench.js",
+};
+
+const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const names = asked.length > 0 ? asked : Object.keys(benchmarks);
+for (const name of names) {
+  const path = benchmarks[name];
+  if (!path) {
+    console.error(`unknown benchmark "${name}"; choose from: ${Object.keys(benchmarks).join(", ")}`);
+    process.exit(2);
+  }
+  const resolved = new URL(path, import.meta.url);
+  if (!existsSync(resolved)) {
+    console.error(`benchmark "${name}" is not built (${path} missing)`);
+    process.exit(2);
+  }
+  console.log(`\n=== bench: ${name}`);
+  await require(resolved.pathname).runBenchmark(process.argv.slice(2).filter((a) => a.startsWith("-")));
+}

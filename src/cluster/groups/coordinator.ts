@@ -1,0 +1,469 @@
+import { randomUUID } from "node:crypto";
+import { Clock, systemClock } from "./clock";
+import { Err } from "./error-codes";
+import {
+  Group, GroupState, JoinResult, Member, Protocol, SyncResult,
+  acceptsProtocols, describe, metadataFor, sameProtocols, selectProtocol,
+} from "./group";
+
+export type GroupCoordinatorOptions = {
+  clock?: Clock;
+  /** Kafka's group.min.session.timeout.ms (6 s) and group.max.session.timeout.ms (30 min). */
+  minSessionTimeoutMs?: number;
+  maxSessionTimeoutMs?: number;
+  /**
+   * Kafka's group.initial.rebalance.delay.ms. Kafka ships 3000; we default to 0
+   * (what most local/dev Kafka setups configure) so a lone consumer starts at once.
+   */
+  initialRebalanceDelayMs?: number;
+  /** Called when a group reaches a new generation (Stable or Empty) or is deleted: the persistence hook. */
+  onChange?: (groupId: string, snapshot: GroupSnapshot | null) => void;
+};
+
+export type JoinRequest = {
+  groupId: string;
+  memberId: string;
+  groupInstanceId?: string | null;
+  clientId: string;
+  clientHost: string;
+  sessionTimeoutMs: number;
+  /** JoinGroup v0 has none: Kafka then uses the session timeout. */
+  rebalanceTimeoutMs: number;
+  protocolType: string;
+  protocols: Protocol[];
+  /** JoinGroup v4+: a first join is answered MEMBER_ID_REQUIRED with the id to rejoin with. */
+  requireKnownMemberId: boolean;
+};
+
+export type SyncRequest = {
+  groupId: string;
+  generationId: number;
+  memberId: string;
+  assignments: { memberId: string; assignment: Buffer }[];
+};
+
+/** What survives a restart: a group at a generation boundary. */
+export type GroupSnapshot = {
+  groupId: string;
+  generationId: number;
+  protocolType: string | null;
+  protocolName: string | null;
+  leaderId: string | null;
+  members: Omit<Member, "joinWaiter" | "syncWaiter" | "cancelHeartbeat">[];
+};
+
+/**
+ * Kafka's group coordinator for the classic protocol: JoinGroup / SyncGroup /
+ * Heartbeat / LeaveGroup drive Empty → PreparingRebalance → CompletingRebalance
+ * → Stable. JoinGroup and SyncGroup answers are promises that settle when the
+ * phase ends, exactly as Kafka parks those requests.
+ */
+export class GroupCoordinator {
+  private readonly groups = new Map<string, Group>();
+  private readonly clock: Clock;
+  private readonly minSession: number;
+  private readonly maxSession: number;
+  private readonly initialDelay: number;
+
+  constructor(private readonly options: GroupCoordinatorOptions = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.minSession = options.minSessionTimeoutMs ?? 6_000;
+    this.maxSession = options.maxSessionTimeoutMs ?? 1_800_000;
+    this.initialDelay = options.initialRebalanceDelayMs ?? 0;
+  }
+
+  joinGroup(req: JoinRequest): Promise<JoinResult> {
+    const fail = (errorCode: number, memberId = req.memberId) => Promise.resolve(joinError(errorCode, memberId));
+    if (req.groupId === "") return fail(Err.INVALID_GROUP_ID);
+    if (req.sessionTimeoutMs < this.minSession || req.sessionTimeoutMs > this.maxSession) {
+      return fail(Err.INVALID_SESSION_TIMEOUT);
+    }
+    let group = this.groups.get(req.groupId);
+    if (!group) {
+      if (req.memberId !== "") return fail(Err.UNKNOWN_MEMBER_ID);
+      group = new Group(req.groupId);
+      this.groups.set(req.groupId, group);
+    }
+    if (group.state === "Dead") return fail(Err.COORDINATOR_NOT_AVAILABLE);
+    const known = req.memberId !== "" && group.members.has(req.memberId);
+    if (!known && !acceptsProtocols(group, req.protocolType, req.protocols)) {
+      return fail(Err.INCONSISTENT_GROUP_PROTOCOL);
+    }
+
+    if (req.memberId === "") {
+      const memberId = `${req.clientId}-${randomUUID()}`;
+      if (req.requireKnownMemberId) {
+        // The id is reserved for one session timeout; a member that never comes back is forgotten.
+        const g = group;
+        const cancel = this.clock.schedule(req.sessionTimeoutMs, () => {
+          g.pending.delete(memberId);
+          this.maybeCompleteJoin(g);
+        });
+        group.pending.set(memberId, cancel);
+        return fail(Err.MEMBER_ID_REQUIRED, memberId);
+      }
+      return this.addMemberAndRebalance(group, memberId, req);
+    }
+    const cancelPending = group.pending.get(req.memberId);
+    if (cancelPending) {
+      cancelPending();
+      group.pending.delete(req.memberId);
+      return this.addMemberAndRebalance(group, req.memberId, req);
+    }
+    const member = group.members.get(req.memberId);
+    if (!member) return fail(Err.UNKNOWN_MEMBER_ID);
+    if (!sameProtocols(member.protocols, req.protocols) && !acceptsProtocols(otherMembers(group, member), req.protocolType, req.protocols)) {
+      return fail(Err.INCONSISTENT_GROUP_PROTOCOL);
+    }
+    switch (group.state) {
+      case "PreparingRebalance":
+        return this.updateMemberAndRebalance(group, member, req);
+      case "CompletingRebalance":
+        // The member missed the join answer (a retry): hand it the same answer again.
+        if (sameProtocols(member.protocols, req.protocols)) return Promise.resolve(this.joinAnswer(group, member));
+        return this.updateMemberAndRebalance(group, member, req);
+      case "Stable":
+        // A follower rejoining unchanged keeps the generation; the leader rejoining forces a new one
+        // (that is how a leader reacts to topic metadata changes).
+        if (group.leaderId !== member.memberId && sameProtocols(member.protocols, req.protocols)) {
+          return Promise.resolve(this.joinAnswer(group, member));
+        }
+        return this.updateMemberAndRebalance(group, member, req);
+      default:
+        return fail(Err.UNKNOWN_MEMBER_ID);
+    }
+  }
+
+  syncGroup(req: SyncRequest): Promise<SyncResult> {
+    const group = this.groups.get(req.groupId);
+    const fail = (errorCode: number) => Promise.resolve(syncError(errorCode, group));
+    const member = group?.members.get(req.memberId);
+    if (!group || !member) return fail(Err.UNKNOWN_MEMBER_ID);
+    if (req.generationId !== group.generationId) return fail(Err.ILLEGAL_GENERATION);
+    switch (group.state) {
+      case "PreparingRebalance":
+        return fail(Err.REBALANCE_IN_PROGRESS);
+      case "Stable":
+        this.scheduleHeartbeat(group, member);
+        return Promise.resolve({ ...syncError(Err.NONE, group), assignment: member.assignment });
+      case "CompletingRebalance":
+        break;
+      default:
+        return fail(Err.UNKNOWN_MEMBER_ID);
+    }
+    return new Promise<SyncResult>((resolve) => {
+      member.syncWaiter?.(syncError(Err.REBALANCE_IN_PROGRESS, group));
+      member.syncWaiter = resolve;
+      this.scheduleHeartbeat(group, member);
+      if (group.leaderId !== member.memberId) return;
+      const given = new Map(req.assignments.map((a) => [a.memberId, a.assignment]));
+      for (const m of group.members.values()) m.assignment = given.get(m.memberId) ?? Buffer.alloc(0);
+      group.cancelSyncTimer?.();
+      group.state = "Stable";
+      for (const m of group.members.values()) {
+        const waiter = m.syncWaiter;
+        m.syncWaiter = undefined;
+        waiter?.({ ...syncError(Err.NONE, group), assignment: m.assignment });
+      }
+      this.changed(group);
+    });
+  }
+
+  /** Heartbeat: keeps a member alive and tells it (REBALANCE_IN_PROGRESS) when it must rejoin. */
+  heartbeat(groupId: string, generationId: number, memberId: string): number {
+    const group = this.groups.get(groupId);
+    const member = group?.members.get(memberId);
+    if (!group || group.state === "Empty") return Err.UNKNOWN_MEMBER_ID;
+    if (group.state === "Dead") return Err.COORDINATOR_NOT_AVAILABLE;
+    if (!member) return Err.UNKNOWN_MEMBER_ID;
+    if (generationId !== group.generationId) return Err.ILLEGAL_GENERATION;
+    this.scheduleHeartbeat(group, member);
+    return group.state === "PreparingRebalance" ? Err.REBALANCE_IN_PROGRESS : Err.NONE;
+  }
+
+  /** LeaveGroup for one or more members; returns one error code per member in request order. */
+  leaveGroup(groupId: string, memberIds: string[]): { errorCode: number; memberErrors: number[] } {
+    const group = this.groups.get(groupId);
+    if (!group || group.state === "Dead") {
+      return { errorCode: Err.UNKNOWN_MEMBER_ID, memberErrors: memberIds.map(() => Err.UNKNOWN_MEMBER_ID) };
+    }
+    const memberErrors = memberIds.map((id) => {
+      const cancelPending = group.pending.get(id);
+      if (cancelPending) {
+        cancelPending();
+        group.pending.delete(id);
+        this.maybeCompleteJoin(group);
+        return Err.NONE;
+      }
+      const member = group.members.get(id);
+      if (!member) return Err.UNKNOWN_MEMBER_ID;
+      this.removeMember(group, member);
+      return Err.NONE;
+    });
+    const errorCode = memberIds.length === 1 ? memberErrors[0] : Err.NONE;
+    return { errorCode, memberErrors };
+  }
+
+  /**
+   * Whether an OffsetCommit from (generationId, memberId) may be stored, as
+   * Kafka decides it: generation -1 is a "simple" commit, allowed only while
+   * the group has no members; members may commit while a rebalance is being
+   * prepared (that is when they flush their offsets) but not while the leader assigns.
+   */
+  checkCommit(groupId: string, generationId: number, memberId: string): number {
+    let group = this.groups.get(groupId);
+    if (!group) {
+      if (generationId >= 0) return Err.ILLEGAL_GENERATION;
+      group = new Group(groupId);
+      this.groups.set(groupId, group);
+      return Err.NONE;
+    }
+    if (group.state === "Dead") return Err.COORDINATOR_NOT_AVAILABLE;
+    if (generationId < 0 && group.state === "Empty") return Err.NONE;
+    if (group.state === "CompletingRebalance") return Err.REBALANCE_IN_PROGRESS;
+    const member = group.members.get(memberId);
+    if (!member) return Err.UNKNOWN_MEMBER_ID;
+    if (generationId !== group.generationId) return Err.ILLEGAL_GENERATION;
+    this.scheduleHeartbeat(group, member);
+    return Err.NONE;
+  }
+
+  /** Starts a rebalance as if the group's metadata changed (teaching and soak tests use it). */
+  forceRebalance(groupId: string): boolean {
+    const group = this.groups.get(groupId);
+    if (!group || (group.state !== "Stable" && group.state !== "CompletingRebalance")) return false;
+    this.prepareRebalance(group);
+    return true;
+  }
+
+  describeGroup(groupId: string) {
+    const group = this.groups.get(groupId);
+    if (!group) return { groupId, groupState: "Dead", protocolType: "", protocolData: "", members: [] };
+    return describe(group);
+  }
+
+  listGroups(): { groupId: string; protocolType: string; groupState: GroupState }[] {
+    return [...this.groups.values()].map((g) => ({ groupId: g.groupId, protocolType: g.protocolType ?? "", groupState: g.state }));
+  }
+
+  /** Deletes an Empty group (its offsets go with it, in the caller). */
+  deleteGroup(groupId: string): number {
+    const group = this.groups.get(groupId);
+    if (!group) return Err.GROUP_ID_NOT_FOUND;
+    if (group.state !== "Empty") return Err.NON_EMPTY_GROUP;
+    group.state = "Dead";
+    this.groups.delete(groupId);
+    this.options.onChange?.(groupId, null);
+    return Err.NONE;
+  }
+
+  hasGroup(groupId: string): boolean {
+    return this.groups.has(groupId);
+  }
+
+  /** Puts back groups read from disk; members get a fresh session timeout to reappear. */
+  restore(snapshot: GroupSnapshot): void {
+    const group = new Group(snapshot.groupId);
+    group.generationId = snapshot.generationId;
+    group.protocolType = snapshot.protocolType;
+    group.protocolName = snapshot.protocolName;
+    group.leaderId = snapshot.leaderId;
+    for (const m of snapshot.members) group.members.set(m.memberId, { ...m });
+    group.state = group.members.size > 0 ? "Stable" : "Empty";
+    this.groups.set(group.groupId, group);
+    for (const m of group.members.values()) this.scheduleHeartbeat(group, m);
+  }
+
+  snapshot(groupId: string): GroupSnapshot | null {
+    const g = this.groups.get(groupId);
+    if (!g) return null;
+    const members = [...g.members.values()].map(({ joinWaiter, syncWaiter, cancelHeartbeat, ...rest }) => rest);
+    return { groupId: g.groupId, generationId: g.generationId, protocolType: g.protocolType, protocolName: g.protocolName, leaderId: g.leaderId, members };
+  }
+
+  /** Cancels every timer and fails parked requests: the broker is going away. */
+  close(): void {
+    for (const group of this.groups.values()) {
+      group.cancelJoinTimer?.();
+      group.cancelSyncTimer?.();
+      for (const cancel of group.pending.values()) cancel();
+      for (const m of group.members.values()) {
+        m.cancelHeartbeat?.();
+        m.joinWaiter?.(joinError(Err.COORDINATOR_NOT_AVAILABLE, m.memberId));
+        m.syncWaiter?.(syncError(Err.COORDINATOR_NOT_AVAILABLE, group));
+        m.joinWaiter = m.syncWaiter = undefined;
+      }
+    }
+  }
+
+  private addMemberAndRebalance(group: Group, memberId: string, req: JoinRequest): Promise<JoinResult> {
+    return new Promise((resolve) => {
+      const member: Member = {
+        memberId,
+        groupInstanceId: req.groupInstanceId ?? null,
+        clientId: req.clientId,
+        clientHost: req.clientHost,
+        sessionTimeoutMs: req.sessionTimeoutMs,
+        rebalanceTimeoutMs: req.rebalanceTimeoutMs,
+        protocolType: req.protocolType,
+        protocols: req.protocols,
+        assignment: Buffer.alloc(0),
+        joinWaiter: resolve,
+      };
+      if (group.members.size === 0) group.protocolType = req.protocolType;
+      group.members.set(memberId, member);
+      group.leaderId ??= memberId;
+      if (group.state === "PreparingRebalance") {
+        if (group.initialDelayUntil > 0) this.extendInitialDelay(group);
+        this.maybeCompleteJoin(group);
+      } else {
+        this.prepareRebalance(group);
+      }
+    });
+  }
+
+  private updateMemberAndRebalance(group: Group, member: Member, req: JoinRequest): Promise<JoinResult> {
+    return new Promise((resolve) => {
+      // A duplicate JoinGroup (client retry) replaces the parked one; the old connection gets told to retry.
+      member.joinWaiter?.(joinError(Err.REBALANCE_IN_PROGRESS, member.memberId));
+      member.protocols = req.protocols;
+      member.sessionTimeoutMs = req.sessionTimeoutMs;
+      member.rebalanceTimeoutMs = req.rebalanceTimeoutMs;
+      member.joinWaiter = resolve;
+      member.cancelHeartbeat?.();
+      member.cancelHeartbeat = undefined;
+      if (group.state === "PreparingRebalance") this.maybeCompleteJoin(group);
+      else this.prepareRebalance(group);
+    });
+  }
+
+  private prepareRebalance(group: Group): void {
+    if (group.state === "CompletingRebalance") {
+      // The assignment being computed is for a generation that will never be Stable.
+      for (const m of group.members.values()) {
+        m.assignment = Buffer.alloc(0);
+        const waiter = m.syncWaiter;
+        m.syncWaiter = undefined;
+        waiter?.(syncError(Err.REBALANCE_IN_PROGRESS, group));
+      }
+    }
+    group.cancelSyncTimer?.();
+    const wasEmpty = group.state === "Empty";
+    group.state = "PreparingRebalance";
+    group.initialDelayUntil = 0;
+    const timeout = group.rebalanceTimeoutMs();
+    group.cancelJoinTimer?.();
+    group.cancelJoinTimer = this.clock.schedule(timeout, () => this.completeJoin(group));
+    if (wasEmpty && this.initialDelay > 0) {
+      group.initialDelayUntil = this.clock.now() + Math.min(this.initialDelay, timeout);
+      this.clock.schedule(group.initialDelayUntil - this.clock.now(), () => this.maybeCompleteJoin(group));
+    }
+    this.maybeCompleteJoin(group);
+  }
+
+  /** Each new member pushes the initial delay further, never past the rebalance timeout (Kafka's InitialDelayedJoin). */
+  private extendInitialDelay(group: Group): void {
+    const now = this.clock.now();
+    group.initialDelayUntil = Math.max(group.initialDelayUntil, now + this.initialDelay);
+    this.clock.schedule(group.initialDelayUntil - now, () => this.maybeCompleteJoin(group));
+  }
+
+  private maybeCompleteJoin(group: Group): void {
+    if (group.state !== "PreparingRebalance" || !group.allMembersJoined()) return;
+    if (group.initialDelayUntil > this.clock.now()) return;
+    this.completeJoin(group);
+  }
+
+  /** Ends the join phase: members that did not rejoin in time are dropped, the generation moves on. */
+  private completeJoin(group: Group): void {
+    if (group.state !== "PreparingRebalance") return;
+    group.cancelJoinTimer?.();
+    group.cancelJoinTimer = undefined;
+    group.initialDelayUntil = 0;
+    for (const m of [...group.members.values()]) if (!m.joinWaiter) this.dropMember(group, m);
+    group.generationId += 1;
+    if (group.members.size === 0) {
+      group.state = "Empty";
+      group.protocolName = null;
+      group.leaderId = null;
+      this.changed(group);
+      return;
+    }
+    group.protocolName = selectProtocol(group);
+    group.state = "CompletingRebalance";
+    for (const m of group.members.values()) {
+      const waiter = m.joinWaiter!;
+      m.joinWaiter = undefined;
+      waiter(this.joinAnswer(group, m));
+      this.scheduleHeartbeat(group, m);
+    }
+    // A leader that never sends its assignment must not stall the group forever.
+    const generation = group.generationId;
+    group.cancelSyncTimer = this.clock.schedule(group.rebalanceTimeoutMs(), () => {
+      if (group.state !== "CompletingRebalance" || group.generationId !== generation) return;
+      for (const m of [...group.members.values()]) if (!m.syncWaiter) this.dropMember(group, m);
+      this.prepareRebalance(group);
+    });
+  }
+
+  private joinAnswer(group: Group, member: Member): JoinResult {
+    const isLeader = group.leaderId === member.memberId;
+    return {
+      errorCode: Err.NONE,
+      generationId: group.generationId,
+      protocolType: group.protocolType,
+      protocolName: group.protocolName,
+      leader: group.leaderId ?? "",
+      memberId: member.memberId,
+      members: isLeader
+        ? [...group.members.values()].map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, metadata: metadataFor(m, group.protocolName) }))
+        : [],
+    };
+  }
+
+  private scheduleHeartbeat(group: Group, member: Member): void {
+    member.cancelHeartbeat?.();
+    member.cancelHeartbeat = this.clock.schedule(member.sessionTimeoutMs, () => {
+      member.cancelHeartbeat = undefined;
+      if (group.members.get(member.memberId) !== member) return;
+      // A member parked in JoinGroup or SyncGroup is alive: its request is the proof.
+      if (member.joinWaiter || member.syncWaiter) return this.scheduleHeartbeat(group, member);
+      this.removeMember(group, member);
+    });
+  }
+
+  /** A member left or went silent: the others must rebalance without it. */
+  private removeMember(group: Group, member: Member): void {
+    this.dropMember(group, member);
+    if (group.state === "Stable" || group.state === "CompletingRebalance") this.prepareRebalance(group);
+    else if (group.state === "PreparingRebalance") this.maybeCompleteJoin(group);
+  }
+
+  private dropMember(group: Group, member: Member): void {
+    member.cancelHeartbeat?.();
+    member.joinWaiter?.(joinError(Err.UNKNOWN_MEMBER_ID, member.memberId));
+    member.syncWaiter?.(syncError(Err.UNKNOWN_MEMBER_ID, group));
+    member.joinWaiter = member.syncWaiter = undefined;
+    group.members.delete(member.memberId);
+    if (group.leaderId === member.memberId) group.leaderId = group.members.keys().next().value ?? null;
+  }
+
+  private changed(group: Group): void {
+    this.options.onChange?.(group.groupId, this.snapshot(group.groupId));
+  }
+}
+
+function otherMembers(group: Group, except: Member): Group {
+  const copy = new Group(group.groupId);
+  copy.protocolType = group.protocolType;
+  for (const m of group.members.values()) if (m !== except) copy.members.set(m.memberId, m);
+  return copy;
+}
+
+function joinError(errorCode: number, memberId: string): JoinResult {
+  return { errorCode, generationId: -1, protocolType: null, protocolName: null, leader: "", memberId, members: [] };
+}
+
+function syncError(errorCode: number, group: Group | undefined): SyncResult {
+  return { errorCode, protocolType: group?.protocolType ?? null, protocolName: group?.protocolName ?? null, assignment: Buffer.alloc(0) };
+}

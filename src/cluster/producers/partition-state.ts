@@ -1,0 +1,133 @@
+/**
+ * What one partition remembers about idempotent and transactional producers
+ * (Kafka's ProducerStateManager): per producer id its epoch, the metadata of
+ * its last 5 batches (so a retried batch is recognised and answered with its
+ * original offset), and for transactions the first offset of each open
+ * transaction (the last stable offset) and the aborted ones (for Fetch).
+ * Pure: the partition log calls `check` before appending and `onAppend` after.
+ */
+
+/** The fields of a v2 batch header that matter here. */
+export type ProducerBatch = {
+  producerId: bigint;
+  producerEpoch: number;
+  baseSequence: number;
+  /** lastOffsetDelta + 1 */
+  recordCount: number;
+  isTransactional: boolean;
+  isControl: boolean;
+};
+
+export type CheckResult =
+  | { kind: "append" }
+  | { kind: "duplicate"; baseOffset: bigint; lastOffset: bigint }
+  | { kind: "error"; errorCode: number; message: string };
+
+export type AbortedTransaction = { producerId: bigint; firstOffset: bigint; lastOffset: bigint };
+
+type BatchMetadata = { firstSeq: number; lastSeq: number; firstOffset: bigint; lastOffset: bigint };
+type ProducerEntry = { epoch: number; batches: BatchMetadata[] };
+
+/** Kafka keeps this many batches per producer and partition (max.in.flight.requests.per.connection ≤ 5 for idempotence). */
+export const RETAINED_BATCHES = 5;
+const OUT_OF_ORDER_SEQUENCE_NUMBER = 45;
+const INVALID_PRODUCER_EPOCH = 47;
+const INT32_MAX = 0x7fffffff;
+
+/** The sequence of a batch's last record; sequences wrap to 0 after 2^31-1, as in Kafka. */
+export function lastSequence(baseSequence: number, recordCount: number): number {
+  const last = baseSequence + recordCount - 1;
+  return last > INT32_MAX ? last - INT32_MAX - 1 : last;
+}
+
+function inSequence(lastSeq: number, nextSeq: number): boolean {
+  return nextSeq === lastSeq + 1 || (nextSeq === 0 && lastSeq === INT32_MAX);
+}
+
+export class PartitionProducerState {
+  private readonly producers = new Map<bigint, ProducerEntry>();
+  /** Open transactions: producer id → offset of its first batch in this partition. */
+  private readonly ongoing = new Map<bigint, bigint>();
+  private readonly aborted: AbortedTransaction[] = [];
+
+  /** Decides what to do with a batch before it is appended. Batches without a producer id always append. */
+  check(batch: ProducerBatch): CheckResult {
+    if (batch.producerId < 0n || batch.isControl) return { kind: "append" };
+    const entry = this.producers.get(batch.producerId);
+    const firstSeq = batch.baseSequence;
+    const lastSeq = lastSequence(firstSeq, batch.recordCount);
+    if (!entry) {
+      if (firstSeq === 0) return { kind: "append" };
+      return outOfOrder(`producer ${batch.producerId} is unknown to this partition and started at sequence ${firstSeq}, not 0`);
+    }
+    if (batch.producerEpoch < entry.epoch) {
+      return {
+        kind: "error",
+        errorCode: INVALID_PRODUCER_EPOCH,
+        message: `producer ${batch.producerId} epoch ${batch.producerEpoch} is older than the current epoch ${entry.epoch} (a newer instance fenced it)`,
+      };
+    }
+    if (batch.producerEpoch > entry.epoch) {
+      return firstSeq === 0 ? { kind: "append" } : outOfOrder(`a new epoch must start at sequence 0, got ${firstSeq}`);
+    }
+    const dup = entry.batches.find((b) => b.firstSeq === firstSeq && b.lastSeq === lastSeq);
+    if (dup) return { kind: "duplicate", baseOffset: dup.firstOffset, lastOffset: dup.lastOffset };
+    const last = entry.batches.at(-1);
+    if (last && !inSequence(last.lastSeq, firstSeq)) {
+      return outOfOrder(`expected sequence ${last.lastSeq + 1} from producer ${batch.producerId}, got ${firstSeq}`);
+    }
+    if (!last && firstSeq !== 0) return outOfOrder(`expected sequence 0 from producer ${batch.producerId}, got ${firstSeq}`);
+    return { kind: "append" };
+  }
+
+  /**
+   * Records an appended batch at `baseOffset`. For a control batch pass the
+   * marker it carries: it closes the producer's open transaction here.
+   */
+  onAppend(batch: ProducerBatch, baseOffset: bigint, marker?: "commit" | "abort"): void {
+    if (batch.producerId < 0n) return;
+    const lastOffset = baseOffset + BigInt(batch.recordCount - 1);
+    let entry = this.producers.get(batch.producerId);
+    if (!entry || batch.producerEpoch > entry.epoch) {
+      entry = { epoch: batch.producerEpoch, batches: [] };
+      this.producers.set(batch.producerId, entry);
+    }
+    if (batch.isControl) {
+      const first = this.ongoing.get(batch.producerId);
+      this.ongoing.delete(batch.producerId);
+      if (marker === "abort" && first !== undefined) {
+        this.aborted.push({ producerId: batch.producerId, firstOffset: first, lastOffset });
+      }
+      return;
+    }
+    entry.batches.push({ firstSeq: batch.baseSequence, lastSeq: lastSequence(batch.baseSequence, batch.recordCount), firstOffset: baseOffset, lastOffset });
+    if (entry.batches.length > RETAINED_BATCHES) entry.batches.shift();
+    if (batch.isTransactional && !this.ongoing.has(batch.producerId)) this.ongoing.set(batch.producerId, baseOffset);
+  }
+
+  /** Whether this producer has an open transaction in this partition (needed when re-driving markers). */
+  hasOpenTransaction(producerId: bigint): boolean {
+    return this.ongoing.has(producerId);
+  }
+
+  /** The producer's epoch as this partition knows it (-1 when unknown). */
+  epochOf(producerId: bigint): number {
+    return this.producers.get(producerId)?.epoch ?? -1;
+  }
+
+  /** Last stable offset: below the first offset of any open transaction, else the high watermark. */
+  lastStableOffset(highWatermark: bigint): bigint {
+    let lso = highWatermark;
+    for (const first of this.ongoing.values()) if (first < lso) lso = first;
+    return lso;
+  }
+
+  /** The aborted transactions a READ_COMMITTED fetch from `fetchOffset` up to `upperBound` must be told about. */
+  abortedTransactions(fetchOffset: bigint, upperBound: bigint): AbortedTransaction[] {
+    return this.aborted.filter((a) => a.lastOffset >= fetchOffset && a.firstOffset < upperBound);
+  }
+}
+
+function outOfOrder(message: string): CheckResult {
+  return { kind: "error", errorCode: OUT_OF_ORDER_SEQUENCE_NUMBER, message };
+}

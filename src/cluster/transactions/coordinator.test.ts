@@ -1,0 +1,154 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ManualClock } from "../groups/clock";
+import { Err } from "../groups/error-codes";
+import { OffsetStore } from "../groups/offsets";
+import { PartitionProducerState } from "../producers/partition-state";
+import { TopicPartition, TxnEffects } from "./coordinator";
+import { openTransactionState } from "./state";
+
+/** Two partitions with real producer state and an offset store: what the markers act on. */
+function world() {
+  const partitions = new Map<string, { state: PartitionProducerState; end: bigint; markers: string[] }>();
+  for (const k of ["t/0", "t/1"]) partitions.set(k, { state: new PartitionProducerState(), end: 0n, markers: [] });
+  const offsets = new OffsetStore();
+  let failWrites = false;
+  const effects: TxnEffects = {
+    partitionExists: (tp) => partitions.has(`${tp.topic}/${tp.partition}`),
+    writeMarker(tp: TopicPartition, producerId, producerEpoch, commit) {
+      if (failWrites) throw new Error("crash while writing markers");
+      const p = partitions.get(`${tp.topic}/${tp.partition}`)!;
+      p.state.onAppend({ producerId, producerEpoch, baseSequence: -1, recordCount: 1, isTransactional: true, isControl: true }, p.end, commit ? "commit" : "abort");
+      p.markers.push(`${commit ? "commit" : "abort"}@${producerEpoch}`);
+      p.end += 1n;
+    },
+    completeOffsets: (g, pid, commit) => offsets.endTransaction(g, pid, commit),
+  };
+  const produce = (k: string, producerId: bigint, producerEpoch: number, baseSequence = 0) => {
+    const p = partitions.get(k)!;
+    const batch = { producerId, producerEpoch, baseSequence, recordCount: 1, isTransactional: true, isControl: false };
+    const check = p.state.check(batch);
+    if (check.kind !== "append") return check;
+    p.state.onAppend(batch, p.end);
+    p.end += 1n;
+    return check;
+  };
+  const lso = (k: string) => partitions.get(k)!.state.lastStableOffset(partitions.get(k)!.end);
+  return { partitions, offsets, effects, produce, lso, crashWrites: (on: boolean) => (failWrites = on) };
+}
+
+const tp = (partition: number) => ({ topic: "t", partition });
+
+describe("TransactionCoordinator", () => {
+  it("commits: markers on every partition, offsets visible, last stable offset released", async () => {
+    const w = world();
+    const { coordinator } = openTransactionState({ effects: w.effects, clock: new ManualClock() });
+    const { producerId, producerEpoch } = await coordinator.initProducerId("tx", 60_000);
+    expect(coordinator.addPartitions("tx", producerId, producerEpoch, [tp(0), tp(1)])).toEqual([0, 0]);
+    w.produce("t/0", producerId, producerEpoch);
+    w.produce("t/1", producerId, producerEpoch);
+    expect(coordinator.addOffsets("tx", producerId, producerEpoch, "g")).toBe(Err.NONE);
+    w.offsets.addPending("g", producerId, [{ topic: "in", partition: 0, offset: 10n, leaderEpoch: -1, metadata: null, commitTimestamp: 0 }]);
+    expect(w.lso("t/0")).toBe(0n);
+    expect(await coordinator.endTxn("tx", producerId, producerEpoch, true)).toBe(Err.NONE);
+    expect(w.lso("t/0")).toBe(2n);
+    expect(w.lso("t/1")).toBe(2n);
+    expect(w.offsets.fetch("g", "in", 0)?.offset).toBe(10n);
+    expect(coordinator.describe("tx")?.state).toBe("CompleteCommit");
+    // A retried EndTxn (lost response) succeeds; the opposite outcome is refused.
+    expect(await coordinator.endTxn("tx", producerId, producerEpoch, true)).toBe(Err.NONE);
+    expect(await coordinator.endTxn("tx", producerId, producerEpoch, false)).toBe(Err.INVALID_TXN_STATE);
+  });
+
+  it("aborts: the partition lists the aborted range and the offsets are dropped", async () => {
+    const w = world();
+    const { coordinator } = openTransactionState({ effects: w.effects, clock: new ManualClock() });
+    const { producerId, producerEpoch } = await coordinator.initProducerId("tx", 60_000);
+    coordinator.addPartitions("tx", producerId, producerEpoch, [tp(0)]);
+    w.produce("t/0", producerId, producerEpoch);
+    coordinator.addOffsets("tx", producerId, producerEpoch, "g");
+    w.offsets.addPending("g", producerId, [{ topic: "in", partition: 0, offset: 10n, leaderEpoch: -1, metadata: null, commitTimestamp: 0 }]);
+    expect(await coordinator.endTxn("tx", producerId, producerEpoch, false)).toBe(Err.NONE);
+    expect(w.partitions.get("t/0")!.state.abortedTransactions(0n, 2n)).toEqual([{ producerId, firstOffset: 0n, lastOffset: 1n }]);
+    expect(w.offsets.fetch("g", "in", 0)).toBeUndefined();
+  });
+
+  it("fences a zombie: a new instance bumps the epoch and aborts what the old one left open", async () => {
+    const w = world();
+    const { coordinator } = openTransactionState({ effects: w.effects, clock: new ManualClock() });
+    const old = await coordinator.initProducerId("tx", 60_000);
+    coordinator.addPartitions("tx", old.producerId, old.producerEpoch, [tp(0)]);
+    w.produce("t/0", old.producerId, old.producerEpoch);
+    const fresh = await coordinator.initProducerId("tx", 60_000);
+    expect(fresh.producerId).toBe(old.producerId);
+    expect(fresh.producerEpoch).toBe(old.producerEpoch + 1);
+    expect(w.partitions.get("t/0")!.markers).toEqual(["abort@1"]);
+    expect(w.lso("t/0")).toBe(2n);
+    expect(coordinator.addPartitions("tx", old.producerId, old.producerEpoch, [tp(1)])).toEqual([Err.INVALID_PRODUCER_EPOCH]);
+    expect(await coordinator.endTxn("tx", old.producerId, old.producerEpoch, true)).toBe(Err.INVALID_PRODUCER_EPOCH);
+    // The zombie's late write is refused by the partition itself.
+    expect(w.produce("t/0", old.producerId, old.producerEpoch, 1)).toMatchObject({ kind: "error", errorCode: Err.INVALID_PRODUCER_EPOCH });
+    expect(w.produce("t/0", fresh.producerId, fresh.producerEpoch, 0)).toEqual({ kind: "append" });
+  });
+
+  it("validates producer id, timeout and partitions", async () => {
+    const w = world();
+    const { coordinator } = openTransactionState({ effects: w.effects, clock: new ManualClock() });
+    expect((await coordinator.initProducerId("tx", 16 * 60_000)).errorCode).toBe(Err.INVALID_TRANSACTION_TIMEOUT);
+    const { producerId, producerEpoch } = await coordinator.initProducerId("tx", 60_000);
+    expect(coordinator.addPartitions("tx", producerId + 1n, producerEpoch, [tp(0)])).toEqual([Err.INVALID_PRODUCER_ID_MAPPING]);
+    expect(coordinator.addPartitions("tx", producerId, producerEpoch, [tp(0), { topic: "nope", partition: 0 }])).toEqual([Err.OPERATION_NOT_ATTEMPTED, Err.UNKNOWN_TOPIC_OR_PARTITION]);
+    expect(await coordinator.endTxn("tx", producerId, producerEpoch, true)).toBe(Err.INVALID_TXN_STATE);
+    const idem = await coordinator.initProducerId(null, 0);
+    expect(idem.producerEpoch).toBe(0);
+    expect(idem.producerId).not.toBe(producerId);
+  });
+
+  it("aborts a transaction that outlives its timeout", async () => {
+    const w = world();
+    const clock = new ManualClock();
+    const { coordinator, close } = openTransactionState({ effects: w.effects, clock, sweepMs: 1_000 });
+    const { producerId, producerEpoch } = await coordinator.initProducerId("tx", 5_000);
+    coordinator.addPartitions("tx", producerId, producerEpoch, [tp(0)]);
+    w.produce("t/0", producerId, producerEpoch);
+    clock.advance(4_000);
+    await new Promise((r) => setImmediate(r));
+    expect(coordinator.describe("tx")?.state).toBe("Ongoing");
+    clock.advance(2_000);
+    await new Promise((r) => setImmediate(r));
+    expect(coordinator.describe("tx")).toMatchObject({ state: "CompleteAbort", producerEpoch: producerEpoch + 1 });
+    expect(w.lso("t/0")).toBe(2n);
+    close();
+  });
+
+  it("finishes after a restart a commit that crashed half-way through writing markers", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "txn-state-"));
+    try {
+      const w = world();
+      const first = openTransactionState({ effects: w.effects, dataDir, clock: new ManualClock() });
+      const { producerId, producerEpoch } = await first.coordinator.initProducerId("tx", 60_000);
+      first.coordinator.addPartitions("tx", producerId, producerEpoch, [tp(0), tp(1)]);
+      w.produce("t/0", producerId, producerEpoch);
+      w.produce("t/1", producerId, producerEpoch);
+      w.crashWrites(true);
+      await expect(first.coordinator.endTxn("tx", producerId, producerEpoch, true)).rejects.toThrow(/crash/);
+      first.close();
+      expect(w.lso("t/0")).toBe(0n); // nothing visible to read_committed readers yet
+
+      w.crashWrites(false);
+      const second = openTransactionState({ effects: w.effects, dataDir, clock: new ManualClock() });
+      expect(second.coordinator.describe("tx")?.state).toBe("PrepareCommit");
+      await second.recover();
+      expect(second.coordinator.describe("tx")?.state).toBe("CompleteCommit");
+      expect([w.lso("t/0"), w.lso("t/1")]).toEqual([2n, 2n]);
+      // Producer ids survive too: the next one is new.
+      const next = await second.coordinator.initProducerId(null, 0);
+      expect(next.producerId).not.toBe(producerId);
+      second.close();
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

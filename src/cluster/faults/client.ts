@@ -1,0 +1,49 @@
+import { FaultControl } from "./control";
+import { FaultRule, FaultRuleSpec } from "./injector";
+
+/**
+ * A typed client for the loopback control endpoint (see ./server.ts), with
+ * the same {@link FaultControl} API as an in-process cluster's faults.
+ * `url` is what `partition-lab cluster` prints as its control address.
+ */
+export function connectFaultControl(url: string): FaultControl {
+  const base = url.replace(/\/+$/, "");
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    let res: Response;
+    try {
+      res = await fetch(`${base}${path}`, {
+        method,
+        headers: body === undefined ? undefined : { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (err) {
+      throw new Error(`cannot reach the cluster's control endpoint at ${base} (${(err as Error).message}); is \`partition-lab cluster\` running?`);
+    }
+    const data = (await res.json().catch(() => ({}))) as T & { error?: string };
+    if (!res.ok) throw new Error(`control endpoint: ${data.error ?? `HTTP ${res.status}`}`);
+    return data;
+  };
+  const add = (spec: FaultRuleSpec) => call<FaultRule>("POST", "/v1/faults", spec);
+  return {
+    add,
+    failNext: ({ errorCode, ...t }) => add({ ...t, action: { kind: "error", errorCode } }),
+    delayNext: ({ ms, ...t }) => add({ ...t, action: { kind: "delay", ms } }),
+    dropNext: (t) => add({ ...t, action: { kind: "drop-response" } }),
+    closeNext: (t) => add({ ...t, action: { kind: "close-connection" } }),
+    rules: () => call<FaultRule[]>("GET", "/v1/faults"),
+    clear: async (id) => {
+      await call("DELETE", id === undefined ? "/v1/faults" : `/v1/faults/${id}`);
+    },
+    stopBroker: async (nodeId) => {
+      await call("POST", `/v1/brokers/${nodeId}/stop`);
+    },
+    startBroker: async (nodeId) => {
+      await call("POST", `/v1/brokers/${nodeId}/start`);
+    },
+    moveLeader: async (topic, partition, leader) => {
+      await call("POST", "/v1/leaders", { topic, partition, leader });
+    },
+    rebalanceGroup: async (groupId) => (await call<{ rebalancing: boolean }>("POST", `/v1/groups/${encodeURIComponent(groupId)}/rebalance`)).rebalancing,
+    info: () => call("GET", "/v1/cluster"),
+  };
+}

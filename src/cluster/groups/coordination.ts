@@ -1,0 +1,75 @@
+import { Clock, systemClock } from "./clock";
+import { GroupCoordinator, GroupCoordinatorOptions } from "./coordinator";
+import { OffsetStore } from "./offsets";
+import { openGroupState } from "./state";
+import { TransactionCoordinator, TopicPartition } from "../transactions/coordinator";
+import { openTransactionState } from "../transactions/state";
+
+/**
+ * Everything the coordinator APIs need, shared by all brokers of one
+ * in-process cluster: the group coordinator, the offset store and the
+ * transaction coordinator. Which broker answers for a key is decided by
+ * {@link Coordination.coordinatorFor}; the state itself is shared, so moving
+ * a coordinator (its broker stopped) loses nothing.
+ */
+export type Coordination = {
+  groups: GroupCoordinator;
+  offsets: OffsetStore;
+  txns: TransactionCoordinator;
+  /** The live broker that coordinates a group id or transactional id, or undefined when none is up. */
+  coordinatorFor(key: string): number | undefined;
+  /** Finishes transactions a crash left half-ended; call after the partition logs are loaded. */
+  recover(): Promise<void>;
+  close(): void;
+};
+
+export type CoordinationOptions = {
+  dataDir?: string;
+  clock?: Clock;
+  /** Ids of the brokers currently up. */
+  liveBrokers: () => number[];
+  partitionExists: (tp: TopicPartition) => boolean;
+  /** Appends a commit/abort control batch for the producer to the partition's log. */
+  writeMarker: (tp: TopicPartition, producerId: bigint, producerEpoch: number, commit: boolean) => void | Promise<void>;
+  group?: Omit<GroupCoordinatorOptions, "clock" | "onChange">;
+  /** Transaction-timeout sweep period (Kafka: 10 s). */
+  txnSweepMs?: number;
+};
+
+/** Java's String.hashCode, as Kafka uses it to place a group on a __consumer_offsets partition. */
+export function javaStringHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+export function createCoordination(options: CoordinationOptions): Coordination {
+  const clock = options.clock ?? systemClock;
+  const groupState = openGroupState({ dataDir: options.dataDir, clock, ...options.group });
+  const txnState = openTransactionState({
+    dataDir: options.dataDir,
+    clock,
+    sweepMs: options.txnSweepMs,
+    effects: {
+      partitionExists: options.partitionExists,
+      writeMarker: options.writeMarker,
+      completeOffsets: (groupId, producerId, commit) => groupState.offsets.endTransaction(groupId, producerId, commit),
+    },
+  });
+  return {
+    groups: groupState.coordinator,
+    offsets: groupState.offsets,
+    txns: txnState.coordinator,
+    coordinatorFor(key) {
+      const live = [...options.liveBrokers()].sort((a, b) => a - b);
+      if (live.length === 0) return undefined;
+      // Kafka: Utils.abs(key.hashCode) % partitions of the internal topic, then that partition's leader.
+      return live[(javaStringHash(key) & 0x7fffffff) % live.length];
+    },
+    recover: () => txnState.recover(),
+    close() {
+      groupState.close();
+      txnState.close();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { ManualClock } from "../groups/clock";
+import { createCoordination, javaStringHash } from "../groups/coordination";
+import type { CoordinatorRequest } from "./coordinator-context";
+import { findCoordinator } from "./find-coordinator";
+import { joinGroup } from "./join-group";
+import { offsetCommit } from "./offset-commit";
+import { offsetFetch } from "./offset-fetch";
+import { syncGroup } from "./sync-group";
+import { leaveGroup } from "./leave-group";
+import { initProducerId } from "./init-producer-id";
+import { addPartitionsToTxn } from "./add-partitions-to-txn";
+import { txnOffsetCommit } from "./txn-offset-commit";
+import { endTxn } from "./end-txn";
+import { addOffsetsToTxn } from "./add-offsets-to-txn";
+
+const closers: (() => void)[] = [];
+afterEach(() => closers.splice(0).forEach((c) => c()));
+
+function cluster() {
+  const markers: string[] = [];
+  const coordination = createCoordination({
+    clock: new ManualClock(),
+    liveBrokers: () => [1, 2, 3],
+    partitionExists: (tp) => tp.topic === "t" && tp.partition < 3,
+    writeMarker: (tp, pid, epoch, commit) => void markers.push(`${tp.topic}/${tp.partition} ${commit ? "commit" : "abort"}`),
+  });
+  closers.push(() => coordination.close());
+  const ctx = (key: string, apiVersion: number, nodeId = coordination.coordinatorFor(key)!): CoordinatorRequest => ({
+    nodeId, apiVersion, clientId: "test", clientHost: "/127.0.0.1", coordination,
+    brokerAddress: (id) => ({ host: "127.0.0.1", port: 9000 + id }),
+    partitionExists: (topic, partition) => topic === "t" && partition < 3,
+  });
+  return { coordination, ctx, markers };
+}
+
+describe("coordinator handlers", () => {
+  it("places keys with Java's String.hashCode and sends others to the coordinator", async () => {
+    expect(javaStringHash("abc")).toBe(96354);
+    expect(javaStringHash("a-long-group-name-that-overflows")).toBe(Number(BigInt.asIntN(32, [..."a-long-group-name-that-overflows"].reduce((h, c) => h * 31n + BigInt(c.charCodeAt(0)), 0n))));
+    const { ctx } = cluster();
+    const here = ctx("g", 2);
+    const found = await findCoordinator.handle(here, { key: "g", keyType: 0 });
+    expect(found).toMatchObject({ errorCode: 0, nodeId: here.nodeId, port: 9000 + here.nodeId });
+    const elsewhere = ctx("g", 5, (here.nodeId % 3) + 1);
+    expect(await joinGroup.handle(elsewhere, { groupId: "g", sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, memberId: "", protocolType: "consumer", protocols: [] }))
+      .toMatchObject({ errorCode: 16 });
+  });
+
+  it("runs a v5 join, sync, commit and fetch, then a v0 commit is refused while the group has members", async () => {
+    const { ctx } = cluster();
+    const c = (v: number) => ctx("g", v);
+    const protocols = [{ name: "range", metadata: Buffer.from("m") }];
+    const first = (await joinGroup.handle(c(5), { groupId: "g", sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, memberId: "", groupInstanceId: null, protocolType: "consumer", protocols })) as any;
+    expect(first.errorCode).toBe(79);
+    const joined = (await joinGroup.handle(c(5), { groupId: "g", sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, memberId: first.memberId, groupInstanceId: null, protocolType: "consumer", protocols })) as any;
+    expect(joined).toMatchObject({ errorCode: 0, generationId: 1, protocolName: "range", leader: first.memberId });
+    const synced = (await syncGroup.handle(c(3), { groupId: "g", generationId: 1, memberId: first.memberId, assignments: [{ memberId: first.memberId, assignment: Buffer.from("a") }] })) as any;
+    expect(synced.assignment.toString()).toBe("a");
+    const commit = (await offsetCommit.handle(c(5), {
+      groupId: "g", generationId: 1, memberId: first.memberId,
+      topics: [{ name: "t", partitions: [{ partitionIndex: 0, committedOffset: 17n, committedMetadata: null }, { partitionIndex: 9, committedOffset: 1n, committedMetadata: null }] }],
+    })) as any;
+    expect(commit.topics[0].partitions.map((p: any) => p.errorCode)).toEqual([0, 3]);
+    const fetched = (await offsetFetch.handle(c(4), { groupId: "g", topics: [{ name: "t", partitionIndexes: [0, 1] }] })) as any;
+    expect(fetched.topics[0].partitions.map((p: any) => p.committedOffset)).toEqual([17n, -1n]);
+    const all = (await offsetFetch.handle(c(4), { groupId: "g", topics: null })) as any;
+    expect(all.topics).toEqual([{ name: "t", partitions: [{ partitionIndex: 0, committedOffset: 17n, committedLeaderEpoch: -1, metadata: "", errorCode: 0 }] }]);
+    const simple = (await offsetCommit.handle(c(0), { groupId: "g", topics: [{ name: "t", partitions: [{ partitionIndex: 0, committedOffset: 1n, committedMetadata: null }] }] })) as any;
+    expect(simple.topics[0].partitions[0].errorCode).toBe(25);
+    const left = (await leaveGroup.handle(c(3), { groupId: "g", members: [{ memberId: first.memberId, groupInstanceId: null }] })) as any;
+    expect(left.members[0].errorCode).toBe(0);
+  });
+
+  it("runs a transaction through the handlers: offsets land only on commit", async () => {
+    const { ctx, markers, coordination } = cluster();
+    const tx = (v = 1) => ctx("tx-1", v);
+    const init = (await initProducerId.handle(tx(), { transactionalId: "tx-1", transactionTimeoutMs: 60_000 })) as any;
+    expect(init).toMatchObject({ errorCode: 0, producerEpoch: 0 });
+    const { producerId, producerEpoch } = init;
+    const added = (await addPartitionsToTxn.handle(tx(), { transactionalId: "tx-1", producerId, producerEpoch, topics: [{ name: "t", partitions: [0, 1] }] })) as any;
+    expect(added.results[0].results).toEqual([{ partitionIndex: 0, errorCode: 0 }, { partitionIndex: 1, errorCode: 0 }]);
+    expect(((await addOffsetsToTxn.handle(tx(), { transactionalId: "tx-1", producerId, producerEpoch, groupId: "g" })) as any).errorCode).toBe(0);
+    const toc = (await txnOffsetCommit.handle(ctx("g", 2), {
+      transactionalId: "tx-1", groupId: "g", producerId, producerEpoch,
+      topics: [{ name: "t", partitions: [{ partitionIndex: 2, committedOffset: 5n, committedMetadata: null }] }],
+    })) as any;
+    expect(toc.topics[0].partitions[0].errorCode).toBe(0);
+    expect(coordination.offsets.fetch("g", "t", 2)).toBeUndefined();
+    expect(((await endTxn.handle(tx(), { transactionalId: "tx-1", producerId, producerEpoch, committed: true })) as any).errorCode).toBe(0);
+    expect(markers).toEqual(["t/0 commit", "t/1 commit"]);
+    expect(coordination.offsets.fetch("g", "t", 2)?.offset).toBe(5n);
+    const stale = (await txnOffsetCommit.handle(ctx("g", 2), { transactionalId: "tx-1", groupId: "g", producerId, producerEpoch: producerEpoch - 1, topics: [] })) as any;
+    expect(stale.topics).toEqual([]);
+    const idem = (await initProducerId.handle(ctx("any", 0, 3), { transactionalId: null, transactionTimeoutMs: 0 })) as any;
+    expect(idem.errorCode).toBe(0);
+  });
+});

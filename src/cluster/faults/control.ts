@@ -18,10 +18,10 @@ export interface ClusterActions {
  */
 export interface FaultControl {
   add(spec: FaultRuleSpec): Promise<FaultRule>;
-  failNext(target: FaultTarget & { errorCode: number; count?: number }): Promise<FaultRule>;
-  delayNext(target: FaultTarget & { ms: number; count?: number }): Promise<FaultRule>;
-  dropNext(target: FaultTarget & { count?: number }): Promise<FaultRule>;
-  closeNext(target: FaultTarget & { count?: number }): Promise<FaultRule>;
+  failNext(target: FaultTarget & { errorCode: number; count?: number; skip?: number }): Promise<FaultRule>;
+  delayNext(target: FaultTarget & { ms: number; count?: number; skip?: number }): Promise<FaultRule>;
+  dropNext(target: FaultTarget & { count?: number; skip?: number }): Promise<FaultRule>;
+  closeNext(target: FaultTarget & { count?: number; skip?: number }): Promise<FaultRule>;
   rules(): Promise<FaultRule[]>;
   clear(id?: number): Promise<void>;
   stopBroker(nodeId: number): Promise<void>;

@@ -25,6 +25,16 @@ describe("FaultInjector", () => {
     expect(f.list()).toEqual([]);
   });
 
+  it("lets the first `skip` matching requests through before acting", () => {
+    const f = new FaultInjector();
+    f.failNext({ api: "Produce", errorCode: 6, skip: 2 });
+    expect(f.decide(produce("t", 0))).toBeUndefined();
+    expect(f.decide(fetchReq("t", 0))).toBeUndefined(); // not matching: does not count
+    expect(f.decide(produce("t", 0))).toBeUndefined();
+    expect(f.decide(produce("t", 0))).toEqual({ kind: "error", errorCode: 6 });
+    expect(f.decide(produce("t", 0))).toBeUndefined();
+  });
+
   it("matches Fetch by its own field names, and by broker", () => {
     const f = new FaultInjector();
     f.delayNext({ api: "fetch", topic: "t", ms: 250 });

@@ -27,6 +27,8 @@ export type FaultRuleSpec = FaultTarget & {
   action: FaultDecision;
   /** How many matching requests to affect (default 1). */
   count?: number;
+  /** Let this many matching requests through untouched first (default 0): "fail the 3rd Produce". */
+  skip?: number;
 };
 
 export type FaultRule = {
@@ -36,6 +38,8 @@ export type FaultRule = {
   partition?: number;
   broker?: number;
   action: FaultDecision;
+  /** Matching requests still to let through before the rule acts. */
+  skip: number;
   /** Matching requests still to affect. */
   remaining: number;
   /** Requests affected so far. */
@@ -67,6 +71,8 @@ export class FaultInjector {
   add(spec: FaultRuleSpec): FaultRule {
     const count = spec.count ?? 1;
     if (!(count > 0)) throw new Error(`count must be at least 1 (got ${spec.count})`);
+    const skip = spec.skip ?? 0;
+    if (!(skip >= 0)) throw new Error(`skip must be 0 or more (got ${spec.skip})`);
     validateAction(spec.action);
     const rule: FaultRule = {
       id: this.nextId++,
@@ -75,6 +81,7 @@ export class FaultInjector {
       partition: spec.partition,
       broker: spec.broker,
       action: spec.action,
+      skip,
       remaining: count,
       hits: 0,
     };
@@ -83,22 +90,22 @@ export class FaultInjector {
   }
 
   /** Fails the next `count` matching requests with `errorCode` (the request is not processed). */
-  failNext(target: FaultTarget & { errorCode: number; count?: number }): FaultRule {
+  failNext(target: FaultTarget & { errorCode: number; count?: number; skip?: number }): FaultRule {
     return this.add({ ...target, action: { kind: "error", errorCode: target.errorCode } });
   }
 
   /** Holds the answer to the next `count` matching requests for `ms`. */
-  delayNext(target: FaultTarget & { ms: number; count?: number }): FaultRule {
+  delayNext(target: FaultTarget & { ms: number; count?: number; skip?: number }): FaultRule {
     return this.add({ ...target, action: { kind: "delay", ms: target.ms } });
   }
 
   /** Processes the next `count` matching requests but never answers: the client times out and retries. */
-  dropNext(target: FaultTarget & { count?: number }): FaultRule {
+  dropNext(target: FaultTarget & { count?: number; skip?: number }): FaultRule {
     return this.add({ ...target, action: { kind: "drop-response" } });
   }
 
   /** Closes the connection instead of answering the next `count` matching requests. */
-  closeNext(target: FaultTarget & { count?: number }): FaultRule {
+  closeNext(target: FaultTarget & { count?: number; skip?: number }): FaultRule {
     return this.add({ ...target, action: { kind: "close-connection" } });
   }
 
@@ -116,6 +123,10 @@ export class FaultInjector {
   decide(request: FaultRequest): FaultDecision | undefined {
     for (const rule of this.rules) {
       if (!matches(rule, request)) continue;
+      if (rule.skip > 0) {
+        rule.skip -= 1;
+        return undefined;
+      }
       rule.hits += 1;
       rule.remaining -= 1;
       if (rule.remaining <= 0) this.rules = this.rules.filter((r) => r !== rule);

@@ -70,7 +70,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
   const consumers: Consumer[] = [];
   const startConsumer = async () => {
-    const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 300, rebalanceTimeout: 10_000 });
+    const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 300, rebalanceTimeout: 10_000, maxWaitTimeInMs: 500 });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({

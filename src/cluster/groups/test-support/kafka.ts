@@ -34,7 +34,7 @@ export function runPython(script: string, args: string[], timeoutMs = 60_000): P
 
 /** Reads a whole topic from the beginning with a throwaway group; returns values per partition in log order. */
 export async function readAll(kafka: Kafka, topic: string, expected: number, options: { readUncommitted?: boolean; timeoutMs?: number } = {}): Promise<Map<number, string[]>> {
-  const consumer = kafka.consumer({ groupId: `reader-${topic}-${Math.random().toString(36).slice(2)}`, readUncommitted: options.readUncommitted ?? false });
+  const consumer = kafka.consumer({ groupId: `reader-${topic}-${Math.random().toString(36).slice(2)}`, readUncommitted: options.readUncommitted ?? false, maxWaitTimeInMs: 500 });
   const byPartition = new Map<number, string[]>();
   let count = 0;
   await consumer.connect();

@@ -2,9 +2,12 @@ import { randomUUID } from "node:crypto";
 import { Clock, systemClock } from "./clock";
 import { Err } from "./error-codes";
 import {
-  Group, GroupState, JoinResult, Member, Protocol, SyncResult,
-  acceptsProtocols, describe, metadataFor, sameProtocols, selectProtocol,
+  Group, GroupSnapshot, GroupState, JoinResult, Member, Protocol, SyncResult,
+  acceptsProtocols, describe, sameProtocols, snapshotOf,
 } from "./group";
+import { Rebalancer, joinError, syncError } from "./rebalance";
+
+export type { GroupSnapshot } from "./group";
 
 export type GroupCoordinatorOptions = {
   clock?: Clock;
@@ -42,16 +45,6 @@ export type SyncRequest = {
   assignments: { memberId: string; assignment: Buffer }[];
 };
 
-/** What survives a restart: a group at a generation boundary. */
-export type GroupSnapshot = {
-  groupId: string;
-  generationId: number;
-  protocolType: string | null;
-  protocolName: string | null;
-  leaderId: string | null;
-  members: Omit<Member, "joinWaiter" | "syncWaiter" | "cancelHeartbeat">[];
-};
-
 /**
  * Kafka's group coordinator for the classic protocol: JoinGroup / SyncGroup /
  * Heartbeat / LeaveGroup drive Empty → PreparingRebalance → CompletingRebalance
@@ -63,13 +56,13 @@ export class GroupCoordinator {
   private readonly clock: Clock;
   private readonly minSession: number;
   private readonly maxSession: number;
-  private readonly initialDelay: number;
+  private readonly rebalance: Rebalancer;
 
   constructor(private readonly options: GroupCoordinatorOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.minSession = options.minSessionTimeoutMs ?? 6_000;
     this.maxSession = options.maxSessionTimeoutMs ?? 1_800_000;
-    this.initialDelay = options.initialRebalanceDelayMs ?? 0;
+    this.rebalance = new Rebalancer(this.clock, options.initialRebalanceDelayMs ?? 0, options.onChange);
   }
 
   joinGroup(req: JoinRequest): Promise<JoinResult> {
@@ -97,7 +90,7 @@ export class GroupCoordinator {
         const g = group;
         const cancel = this.clock.schedule(req.sessionTimeoutMs, () => {
           g.pending.delete(memberId);
-          this.maybeCompleteJoin(g);
+          this.rebalance.maybeCompleteJoin(g);
         });
         group.pending.set(memberId, cancel);
         return fail(Err.MEMBER_ID_REQUIRED, memberId);
@@ -120,13 +113,13 @@ export class GroupCoordinator {
         return this.updateMemberAndRebalance(group, member, req);
       case "CompletingRebalance":
         // The member missed the join answer (a retry): hand it the same answer again.
-        if (sameProtocols(member.protocols, req.protocols)) return Promise.resolve(this.joinAnswer(group, member));
+        if (sameProtocols(member.protocols, req.protocols)) return Promise.resolve(this.rebalance.joinAnswer(group, member));
         return this.updateMemberAndRebalance(group, member, req);
       case "Stable":
         // A follower rejoining unchanged keeps the generation; the leader rejoining forces a new one
         // (that is how a leader reacts to topic metadata changes).
         if (group.leaderId !== member.memberId && sameProtocols(member.protocols, req.protocols)) {
-          return Promise.resolve(this.joinAnswer(group, member));
+          return Promise.resolve(this.rebalance.joinAnswer(group, member));
         }
         return this.updateMemberAndRebalance(group, member, req);
       default:
@@ -144,7 +137,7 @@ export class GroupCoordinator {
       case "PreparingRebalance":
         return fail(Err.REBALANCE_IN_PROGRESS);
       case "Stable":
-        this.scheduleHeartbeat(group, member);
+        this.rebalance.scheduleHeartbeat(group, member);
         return Promise.resolve({ ...syncError(Err.NONE, group), assignment: member.assignment });
       case "CompletingRebalance":
         break;
@@ -154,7 +147,7 @@ export class GroupCoordinator {
     return new Promise<SyncResult>((resolve) => {
       member.syncWaiter?.(syncError(Err.REBALANCE_IN_PROGRESS, group));
       member.syncWaiter = resolve;
-      this.scheduleHeartbeat(group, member);
+      this.rebalance.scheduleHeartbeat(group, member);
       if (group.leaderId !== member.memberId) return;
       const given = new Map(req.assignments.map((a) => [a.memberId, a.assignment]));
       for (const m of group.members.values()) m.assignment = given.get(m.memberId) ?? Buffer.alloc(0);
@@ -165,7 +158,7 @@ export class GroupCoordinator {
         m.syncWaiter = undefined;
         waiter?.({ ...syncError(Err.NONE, group), assignment: m.assignment });
       }
-      this.changed(group);
+      this.rebalance.changed(group);
     });
   }
 
@@ -177,7 +170,7 @@ export class GroupCoordinator {
     if (group.state === "Dead") return Err.COORDINATOR_NOT_AVAILABLE;
     if (!member) return Err.UNKNOWN_MEMBER_ID;
     if (generationId !== group.generationId) return Err.ILLEGAL_GENERATION;
-    this.scheduleHeartbeat(group, member);
+    this.rebalance.scheduleHeartbeat(group, member);
     return group.state === "PreparingRebalance" ? Err.REBALANCE_IN_PROGRESS : Err.NONE;
   }
 
@@ -192,12 +185,12 @@ export class GroupCoordinator {
       if (cancelPending) {
         cancelPending();
         group.pending.delete(id);
-        this.maybeCompleteJoin(group);
+        this.rebalance.maybeCompleteJoin(group);
         return Err.NONE;
       }
       const member = group.members.get(id);
       if (!member) return Err.UNKNOWN_MEMBER_ID;
-      this.removeMember(group, member);
+      this.rebalance.removeMember(group, member);
       return Err.NONE;
     });
     const errorCode = memberIds.length === 1 ? memberErrors[0] : Err.NONE;
@@ -224,7 +217,7 @@ export class GroupCoordinator {
     const member = group.members.get(memberId);
     if (!member) return Err.UNKNOWN_MEMBER_ID;
     if (generationId !== group.generationId) return Err.ILLEGAL_GENERATION;
-    this.scheduleHeartbeat(group, member);
+    this.rebalance.scheduleHeartbeat(group, member);
     return Err.NONE;
   }
 
@@ -232,7 +225,7 @@ export class GroupCoordinator {
   forceRebalance(groupId: string): boolean {
     const group = this.groups.get(groupId);
     if (!group || (group.state !== "Stable" && group.state !== "CompletingRebalance")) return false;
-    this.prepareRebalance(group);
+    this.rebalance.prepare(group);
     return true;
   }
 
@@ -271,14 +264,12 @@ export class GroupCoordinator {
     for (const m of snapshot.members) group.members.set(m.memberId, { ...m });
     group.state = group.members.size > 0 ? "Stable" : "Empty";
     this.groups.set(group.groupId, group);
-    for (const m of group.members.values()) this.scheduleHeartbeat(group, m);
+    for (const m of group.members.values()) this.rebalance.scheduleHeartbeat(group, m);
   }
 
   snapshot(groupId: string): GroupSnapshot | null {
     const g = this.groups.get(groupId);
-    if (!g) return null;
-    const members = [...g.members.values()].map(({ joinWaiter, syncWaiter, cancelHeartbeat, ...rest }) => rest);
-    return { groupId: g.groupId, generationId: g.generationId, protocolType: g.protocolType, protocolName: g.protocolName, leaderId: g.leaderId, members };
+    return g ? snapshotOf(g) : null;
   }
 
   /** Cancels every timer and fails parked requests: the broker is going away. */
@@ -314,10 +305,10 @@ export class GroupCoordinator {
       group.members.set(memberId, member);
       group.leaderId ??= memberId;
       if (group.state === "PreparingRebalance") {
-        if (group.initialDelayUntil > 0) this.extendInitialDelay(group);
-        this.maybeCompleteJoin(group);
+        if (group.initialDelayUntil > 0) this.rebalance.extendInitialDelay(group);
+        this.rebalance.maybeCompleteJoin(group);
       } else {
-        this.prepareRebalance(group);
+        this.rebalance.prepare(group);
       }
     });
   }
@@ -332,125 +323,11 @@ export class GroupCoordinator {
       member.joinWaiter = resolve;
       member.cancelHeartbeat?.();
       member.cancelHeartbeat = undefined;
-      if (group.state === "PreparingRebalance") this.maybeCompleteJoin(group);
-      else this.prepareRebalance(group);
+      if (group.state === "PreparingRebalance") this.rebalance.maybeCompleteJoin(group);
+      else this.rebalance.prepare(group);
     });
   }
 
-  private prepareRebalance(group: Group): void {
-    if (group.state === "CompletingRebalance") {
-      // The assignment being computed is for a generation that will never be Stable.
-      for (const m of group.members.values()) {
-        m.assignment = Buffer.alloc(0);
-        const waiter = m.syncWaiter;
-        m.syncWaiter = undefined;
-        waiter?.(syncError(Err.REBALANCE_IN_PROGRESS, group));
-      }
-    }
-    group.cancelSyncTimer?.();
-    const wasEmpty = group.state === "Empty";
-    group.state = "PreparingRebalance";
-    group.initialDelayUntil = 0;
-    const timeout = group.rebalanceTimeoutMs();
-    group.cancelJoinTimer?.();
-    group.cancelJoinTimer = this.clock.schedule(timeout, () => this.completeJoin(group));
-    if (wasEmpty && this.initialDelay > 0) {
-      group.initialDelayUntil = this.clock.now() + Math.min(this.initialDelay, timeout);
-      this.clock.schedule(group.initialDelayUntil - this.clock.now(), () => this.maybeCompleteJoin(group));
-    }
-    this.maybeCompleteJoin(group);
-  }
-
-  /** Each new member pushes the initial delay further, never past the rebalance timeout (Kafka's InitialDelayedJoin). */
-  private extendInitialDelay(group: Group): void {
-    const now = this.clock.now();
-    group.initialDelayUntil = Math.max(group.initialDelayUntil, now + this.initialDelay);
-    this.clock.schedule(group.initialDelayUntil - now, () => this.maybeCompleteJoin(group));
-  }
-
-  private maybeCompleteJoin(group: Group): void {
-    if (group.state !== "PreparingRebalance" || !group.allMembersJoined()) return;
-    if (group.initialDelayUntil > this.clock.now()) return;
-    this.completeJoin(group);
-  }
-
-  /** Ends the join phase: members that did not rejoin in time are dropped, the generation moves on. */
-  private completeJoin(group: Group): void {
-    if (group.state !== "PreparingRebalance") return;
-    group.cancelJoinTimer?.();
-    group.cancelJoinTimer = undefined;
-    group.initialDelayUntil = 0;
-    for (const m of [...group.members.values()]) if (!m.joinWaiter) this.dropMember(group, m);
-    group.generationId += 1;
-    if (group.members.size === 0) {
-      group.state = "Empty";
-      group.protocolName = null;
-      group.leaderId = null;
-      this.changed(group);
-      return;
-    }
-    group.protocolName = selectProtocol(group);
-    group.state = "CompletingRebalance";
-    for (const m of group.members.values()) {
-      const waiter = m.joinWaiter!;
-      m.joinWaiter = undefined;
-      waiter(this.joinAnswer(group, m));
-      this.scheduleHeartbeat(group, m);
-    }
-    // A leader that never sends its assignment must not stall the group forever.
-    const generation = group.generationId;
-    group.cancelSyncTimer = this.clock.schedule(group.rebalanceTimeoutMs(), () => {
-      if (group.state !== "CompletingRebalance" || group.generationId !== generation) return;
-      for (const m of [...group.members.values()]) if (!m.syncWaiter) this.dropMember(group, m);
-      this.prepareRebalance(group);
-    });
-  }
-
-  private joinAnswer(group: Group, member: Member): JoinResult {
-    const isLeader = group.leaderId === member.memberId;
-    return {
-      errorCode: Err.NONE,
-      generationId: group.generationId,
-      protocolType: group.protocolType,
-      protocolName: group.protocolName,
-      leader: group.leaderId ?? "",
-      memberId: member.memberId,
-      members: isLeader
-        ? [...group.members.values()].map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, metadata: metadataFor(m, group.protocolName) }))
-        : [],
-    };
-  }
-
-  private scheduleHeartbeat(group: Group, member: Member): void {
-    member.cancelHeartbeat?.();
-    member.cancelHeartbeat = this.clock.schedule(member.sessionTimeoutMs, () => {
-      member.cancelHeartbeat = undefined;
-      if (group.members.get(member.memberId) !== member) return;
-      // A member parked in JoinGroup or SyncGroup is alive: its request is the proof.
-      if (member.joinWaiter || member.syncWaiter) return this.scheduleHeartbeat(group, member);
-      this.removeMember(group, member);
-    });
-  }
-
-  /** A member left or went silent: the others must rebalance without it. */
-  private removeMember(group: Group, member: Member): void {
-    this.dropMember(group, member);
-    if (group.state === "Stable" || group.state === "CompletingRebalance") this.prepareRebalance(group);
-    else if (group.state === "PreparingRebalance") this.maybeCompleteJoin(group);
-  }
-
-  private dropMember(group: Group, member: Member): void {
-    member.cancelHeartbeat?.();
-    member.joinWaiter?.(joinError(Err.UNKNOWN_MEMBER_ID, member.memberId));
-    member.syncWaiter?.(syncError(Err.UNKNOWN_MEMBER_ID, group));
-    member.joinWaiter = member.syncWaiter = undefined;
-    group.members.delete(member.memberId);
-    if (group.leaderId === member.memberId) group.leaderId = group.members.keys().next().value ?? null;
-  }
-
-  private changed(group: Group): void {
-    this.options.onChange?.(group.groupId, this.snapshot(group.groupId));
-  }
 }
 
 function otherMembers(group: Group, except: Member): Group {
@@ -458,12 +335,4 @@ function otherMembers(group: Group, except: Member): Group {
   copy.protocolType = group.protocolType;
   for (const m of group.members.values()) if (m !== except) copy.members.set(m.memberId, m);
   return copy;
-}
-
-function joinError(errorCode: number, memberId: string): JoinResult {
-  return { errorCode, generationId: -1, protocolType: null, protocolName: null, leader: "", memberId, members: [] };
-}
-
-function syncError(errorCode: number, group: Group | undefined): SyncResult {
-  return { errorCode, protocolType: group?.protocolType ?? null, protocolName: group?.protocolName ?? null, assignment: Buffer.alloc(0) };
 }

@@ -44,6 +44,16 @@ export type Member = {
   cancelHeartbeat?: () => void;
 };
 
+/** What survives a restart: a group at a generation boundary. */
+export type GroupSnapshot = {
+  groupId: string;
+  generationId: number;
+  protocolType: string | null;
+  protocolName: string | null;
+  leaderId: string | null;
+  members: Omit<Member, "joinWaiter" | "syncWaiter" | "cancelHeartbeat">[];
+};
+
 export class Group {
   state: GroupState = "Empty";
   generationId = 0;
@@ -140,4 +150,10 @@ export function describe(group: Group) {
       memberAssignment: stable ? m.assignment : Buffer.alloc(0),
     })),
   };
+}
+
+/** The persistent part of a group (no timers, no parked requests). */
+export function snapshotOf(g: Group): GroupSnapshot {
+  const members = [...g.members.values()].map(({ joinWaiter, syncWaiter, cancelHeartbeat, ...rest }) => rest);
+  return { groupId: g.groupId, generationId: g.generationId, protocolType: g.protocolType, protocolName: g.protocolName, leaderId: g.leaderId, members };
 }

@@ -15,6 +15,7 @@ export class Rebalancer {
     private readonly onChange?: (groupId: string, snapshot: GroupSnapshot | null) => void,
   ) {}
 
+  /** Starts a join phase: every member must send JoinGroup again (they learn it from Heartbeat). */
   prepare(group: Group): void {
     if (group.state === "CompletingRebalance") {
       // The assignment being computed is for a generation that will never be Stable.

@@ -1,0 +1,154 @@
+// The records inside a v2 batch, for the few places that look inside one
+// (tests, inspection helpers, transaction markers); the broker's produce and
+// fetch paths move whole batches without decoding them.
+import { gunzipSync } from "node:zlib";
+import { ProtocolError } from "../errors";
+import { Reader, Writer } from "../primitives";
+import { BATCH_HEADER_BYTES, readBatchHeader } from "./batch";
+import { crc32c } from "./crc32c";
+
+export type RecordHeader = { key: string; value: Buffer | null };
+
+export type Record = {
+  offset: bigint;
+  timestamp: bigint;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: RecordHeader[];
+};
+
+const CODECS = ["none", "gzip", "snappy", "lz4", "zstd"];
+
+/** Decodes every record of one batch (gzip-compressed batches included). */
+export function decodeRecords(bytes: Buffer): Record[] {
+  const h = readBatchHeader(bytes);
+  let body = bytes.subarray(BATCH_HEADER_BYTES, 12 + h.batchLength);
+  if (h.compression === 1) body = gunzipSync(body);
+  else if (h.compression !== 0) {
+    throw new ProtocolError("malformed", `cannot decode ${CODECS[h.compression] ?? `codec ${h.compression}`}-compressed records (only gzip is supported here)`);
+  }
+  const r = new Reader(body);
+  const out: Record[] = [];
+  for (let i = 0; i < h.recordCount; i++) {
+    const length = r.varint();
+    const end = r.pos + length;
+    if (length < 0 || end > body.length) throw new ProtocolError("malformed", "truncated record");
+    r.int8(); // attributes: unused in v2
+    const timestampDelta = r.varlong();
+    const offsetDelta = r.varint();
+    const key = varBytes(r);
+    const value = varBytes(r);
+    const headerCount = r.varint();
+    if (headerCount < 0 || headerCount > r.remaining) throw new ProtocolError("malformed", "bad record header count");
+    const headers: RecordHeader[] = [];
+    for (let j = 0; j < headerCount; j++) {
+      const k = varBytes(r);
+      headers.push({ key: k === null ? "" : k.toString("utf8"), value: varBytes(r) });
+    }
+    r.pos = end;
+    out.push({ offset: h.baseOffset + BigInt(offsetDelta), timestamp: h.baseTimestamp + timestampDelta, key, value, headers });
+  }
+  return out;
+}
+
+function varBytes(r: Reader): Buffer | null {
+  const n = r.varint();
+  if (n < 0) return null;
+  return r.bytesOf(n, "record field");
+}
+
+export type NewRecord = {
+  key?: Buffer | string | null;
+  value?: Buffer | string | null;
+  timestamp?: bigint | number;
+  headers?: { key: string; value: Buffer | string | null }[];
+};
+
+export type NewBatch = {
+  baseOffset?: bigint;
+  producerId?: bigint;
+  producerEpoch?: number;
+  baseSequence?: number;
+  isTransactional?: boolean;
+  isControl?: boolean;
+  partitionLeaderEpoch?: number;
+  records: NewRecord[];
+};
+
+const asBuffer = (v: Buffer | string | null | undefined): Buffer | null =>
+  v === null || v === undefined ? null : typeof v === "string" ? Buffer.from(v, "utf8") : v;
+
+/** Encodes an uncompressed v2 batch with a correct CRC-32C. */
+export function encodeRecordBatch(batch: NewBatch): Buffer {
+  if (batch.records.length === 0) throw new RangeError("a record batch needs at least one record");
+  const now = BigInt(Date.now());
+  const stamps = batch.records.map((r) => (r.timestamp === undefined ? now : BigInt(r.timestamp)));
+  const base = stamps.reduce((a, b) => (b < a ? b : a));
+  const max = stamps.reduce((a, b) => (b > a ? b : a));
+  const w = new Writer(256);
+  for (let i = 0; i < 61; i++) w.int8(0); // header, written below
+  batch.records.forEach((rec, i) => {
+    const inner = new Writer(64);
+    inner.int8(0);
+    inner.varlong(stamps[i] - base);
+    inner.varint(i);
+    writeVarBytes(inner, asBuffer(rec.key));
+    writeVarBytes(inner, asBuffer(rec.value));
+    const headers = rec.headers ?? [];
+    inner.varint(headers.length);
+    for (const hd of headers) {
+      writeVarBytes(inner, Buffer.from(hd.key, "utf8"));
+      writeVarBytes(inner, asBuffer(hd.value));
+    }
+    const bytes = inner.finish();
+    w.varint(bytes.length);
+    w.raw(bytes);
+  });
+  const out = Buffer.from(w.finish());
+  let attributes = 0;
+  if (batch.isTransactional) attributes |= 0x10;
+  if (batch.isControl) attributes |= 0x20;
+  out.writeBigInt64BE(batch.baseOffset ?? 0n, 0);
+  out.writeInt32BE(out.length - 12, 8);
+  out.writeInt32BE(batch.partitionLeaderEpoch ?? -1, 12);
+  out.writeInt8(2, 16);
+  out.writeInt16BE(attributes, 21);
+  out.writeInt32BE(batch.records.length - 1, 23);
+  out.writeBigInt64BE(base, 27);
+  out.writeBigInt64BE(max, 35);
+  out.writeBigInt64BE(batch.producerId ?? -1n, 43);
+  out.writeInt16BE(batch.producerEpoch ?? -1, 51);
+  out.writeInt32BE(batch.baseSequence ?? -1, 53);
+  out.writeInt32BE(batch.records.length, 57);
+  out.writeUInt32BE(crc32c(out, 21, out.length), 17);
+  return out;
+}
+
+function writeVarBytes(w: Writer, b: Buffer | null): void {
+  if (b === null) return w.varint(-1);
+  w.varint(b.length);
+  w.raw(b);
+}
+
+/**
+ * A transaction marker: a control batch holding one record whose key is
+ * (int16 version 0, int16 type: 0 abort, 1 commit) and whose value is
+ * (int16 version 0, int32 coordinator epoch), as Kafka writes them.
+ */
+export function encodeControlRecord(marker: { commit: boolean; producerId: bigint; producerEpoch: number; coordinatorEpoch?: number; baseOffset?: bigint; timestamp?: bigint | number }): Buffer {
+  const key = Buffer.alloc(4);
+  key.writeInt16BE(0, 0);
+  key.writeInt16BE(marker.commit ? 1 : 0, 2);
+  const value = Buffer.alloc(6);
+  value.writeInt16BE(0, 0);
+  value.writeInt32BE(marker.coordinatorEpoch ?? 0, 2);
+  return encodeRecordBatch({
+    baseOffset: marker.baseOffset,
+    producerId: marker.producerId,
+    producerEpoch: marker.producerEpoch,
+    baseSequence: -1,
+    isTransactional: true,
+    isControl: true,
+    records: [{ key, value, timestamp: marker.timestamp }],
+  });
+}

@@ -1,0 +1,89 @@
+// Fetch (1), v4-11. Returns whole stored batches from each partition's fetch
+// offset, within the partition and response byte limits (the first batch is
+// always returned whole, as Kafka does, so an oversized batch cannot stall a
+// consumer). READ_COMMITTED (isolation level 1, kafkajs's default) reads only
+// up to the last stable offset and lists the aborted transactions in range;
+// READ_UNCOMMITTED reads to the high watermark. When fewer than MinBytes are
+// available the request waits, up to MaxWaitMs, for an append to any of its
+// partitions (long polling). Fetch sessions (v7+) are not kept: every
+// response is a full one with session id 0, which clients accept.
+import { ErrorCode, type FetchRequest, type FetchResponse } from "../protocol";
+import { fetchLimits } from "../producers/log-hooks";
+import type { BrokerContext, Handler } from "./context";
+import { leaderEpochError, leaderPartition } from "./partition-access";
+import type { PartitionLog } from "../log/partition-log";
+
+type PartitionData = FetchResponse["responses"][number]["partitions"][number];
+
+function emptyPartition(partitionIndex: number, errorCode: number): PartitionData {
+  return { partitionIndex, errorCode, highWatermark: -1n, lastStableOffset: -1n, logStartOffset: -1n, abortedTransactions: null, records: null };
+}
+
+type Read = { response: FetchResponse; bytes: number; logs: PartitionLog[] };
+
+function readAll(ctx: BrokerContext, body: FetchRequest): Read {
+  let budget = body.maxBytes;
+  let bytes = 0;
+  const logs: PartitionLog[] = [];
+  const responses = body.topics.map((t) => ({
+    topic: t.topic,
+    partitions: t.partitions.map((req): PartitionData => {
+      const p = leaderPartition(ctx, t.topic, req.partition);
+      if (typeof p === "number") return emptyPartition(req.partition, p);
+      const epochError = leaderEpochError(p, req.currentLeaderEpoch);
+      if (epochError !== ErrorCode.NONE) return emptyPartition(req.partition, epochError);
+      const log = p.log;
+      logs.push(log);
+      const hw = log.highWatermark;
+      const limits = fetchLimits(log.producers, hw, body.isolationLevel);
+      const base = { partitionIndex: req.partition, highWatermark: hw, lastStableOffset: limits.lastStableOffset, logStartOffset: log.logStartOffset, preferredReadReplica: -1 };
+      if (req.fetchOffset < log.logStartOffset || req.fetchOffset > hw) {
+        return { ...base, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, abortedTransactions: null, records: null };
+      }
+      const batches = log.read(req.fetchOffset, Math.min(req.partitionMaxBytes, budget), limits.maxOffset, bytes === 0);
+      const records = batches.length === 0 ? Buffer.alloc(0) : batches.length === 1 ? batches[0] : Buffer.concat(batches);
+      bytes += records.length;
+      budget = Math.max(0, budget - records.length);
+      return { ...base, errorCode: ErrorCode.NONE, abortedTransactions: limits.abortedTransactions(req.fetchOffset), records };
+    }),
+  }));
+  return { response: { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses }, bytes, logs };
+}
+
+/** Resolves after an append to any of `logs`, or after `ms`. */
+function nextAppend(logs: PartitionLog[], ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const cancels: (() => void)[] = [];
+    const done = () => {
+      clearTimeout(timer);
+      for (const c of cancels) c();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    for (const log of logs) cancels.push(log.onAppend(done));
+  });
+}
+
+export const fetch: Handler = {
+  apiKey: 1,
+  name: "Fetch",
+  minVersion: 4,
+  maxVersion: 11,
+  async handle(ctx, body: FetchRequest): Promise<FetchResponse> {
+    const deadline = Date.now() + Math.max(0, body.maxWaitMs);
+    let read = readAll(ctx, body);
+    while (read.bytes < body.minBytes && read.logs.length > 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      await nextAppend(read.logs, left);
+      read = readAll(ctx, body);
+    }
+    return read.response;
+  },
+  errorResponse: (body: FetchRequest, errorCode): FetchResponse => ({
+    throttleTimeMs: 0,
+    errorCode: ErrorCode.NONE,
+    sessionId: 0,
+    responses: body.topics.map((t) => ({ topic: t.topic, partitions: t.partitions.map((p) => emptyPartition(p.partition, errorCode)) })),
+  }),
+};

@@ -1,0 +1,51 @@
+// ListOffsets (2), v0-5. Timestamp -2 = earliest (log start offset), -1 =
+// latest (the high watermark, or the last stable offset for READ_COMMITTED
+// from v2), otherwise the first record whose timestamp is at or after the
+// given one (offset -1 when there is none). v0 answers with a list of
+// "old style" offsets; v1+ with one offset and its timestamp.
+import { ErrorCode, type ListOffsetsRequest, type ListOffsetsResponse } from "../protocol";
+import { fetchLimits, READ_COMMITTED } from "../producers/log-hooks";
+import type { BrokerContext, Handler } from "./context";
+import { leaderEpochError, leaderPartition } from "./partition-access";
+
+const LATEST = -1n;
+const EARLIEST = -2n;
+
+type PartitionAnswer = ListOffsetsResponse["topics"][number]["partitions"][number];
+
+function answer(partitionIndex: number, errorCode: number, offset = -1n, timestamp = -1n): PartitionAnswer {
+  return { partitionIndex, errorCode, oldStyleOffsets: offset >= 0n ? [offset] : [], timestamp, offset, leaderEpoch: -1 };
+}
+
+function lookup(ctx: BrokerContext, isolationLevel: number, topic: string, req: ListOffsetsRequest["topics"][number]["partitions"][number]): PartitionAnswer {
+  const p = leaderPartition(ctx, topic, req.partitionIndex);
+  if (typeof p === "number") return answer(req.partitionIndex, p);
+  const epochError = leaderEpochError(p, req.currentLeaderEpoch);
+  if (epochError !== ErrorCode.NONE) return answer(req.partitionIndex, epochError);
+  const log = p.log;
+  const withEpoch = (a: PartitionAnswer) => ({ ...a, leaderEpoch: p.leaderEpoch });
+  if (req.timestamp === EARLIEST) return withEpoch(answer(req.partitionIndex, ErrorCode.NONE, log.logStartOffset));
+  if (req.timestamp === LATEST) {
+    const end = isolationLevel === READ_COMMITTED ? fetchLimits(log.producers, log.highWatermark, READ_COMMITTED).lastStableOffset : log.highWatermark;
+    return withEpoch(answer(req.partitionIndex, ErrorCode.NONE, end));
+  }
+  const found = log.offsetForTimestamp(req.timestamp);
+  return found ? withEpoch(answer(req.partitionIndex, ErrorCode.NONE, found.offset, found.timestamp)) : withEpoch(answer(req.partitionIndex, ErrorCode.NONE));
+}
+
+export const listOffsets: Handler = {
+  apiKey: 2,
+  name: "ListOffsets",
+  minVersion: 0,
+  maxVersion: 5,
+  handle(ctx, body: ListOffsetsRequest): ListOffsetsResponse {
+    return {
+      throttleTimeMs: 0,
+      topics: body.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => lookup(ctx, body.isolationLevel, t.name, p)) })),
+    };
+  },
+  errorResponse: (body: ListOffsetsRequest, errorCode): ListOffsetsResponse => ({
+    throttleTimeMs: 0,
+    topics: body.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => answer(p.partitionIndex, errorCode)) })),
+  }),
+};

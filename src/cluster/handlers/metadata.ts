@@ -1,0 +1,63 @@
+// Metadata (3), v0-9: live brokers, the controller and, per topic, each
+// partition's leader, leader epoch (v7+) and replicas. A null topic list
+// (v1+) — or an empty one in v0 — means every topic. Unknown topics are
+// created when auto-creation is on and the request allows it (v4+).
+import { ErrorCode, type MetadataRequest, type MetadataResponse } from "../protocol";
+import type { Topic } from "../state/cluster-state";
+import { invalidTopicName } from "../state/topic-rules";
+import type { BrokerContext, Handler } from "./context";
+
+type TopicMetadata = MetadataResponse["topics"][number];
+
+function describe(ctx: BrokerContext, topic: Topic): TopicMetadata {
+  return {
+    errorCode: ErrorCode.NONE,
+    name: topic.name,
+    isInternal: false,
+    partitions: topic.partitions.map((p) => ({
+      errorCode: p.leader < 0 ? ErrorCode.LEADER_NOT_AVAILABLE : ErrorCode.NONE,
+      partitionIndex: p.index,
+      leaderId: p.leader,
+      leaderEpoch: p.leaderEpoch,
+      replicaNodes: p.replicas,
+      isrNodes: p.replicas.filter((r) => ctx.state.broker(r)?.up),
+      offlineReplicas: p.replicas.filter((r) => !ctx.state.broker(r)?.up),
+    })),
+  };
+}
+
+function missing(name: string, errorCode: number): TopicMetadata {
+  return { errorCode, name, isInternal: false, partitions: [] };
+}
+
+export const metadata: Handler = {
+  apiKey: 3,
+  name: "Metadata",
+  minVersion: 0,
+  maxVersion: 9,
+  handle(ctx, body: MetadataRequest): MetadataResponse {
+    const { state } = ctx;
+    const all = body.topics === null || (ctx.header.apiVersion === 0 && body.topics.length === 0);
+    const topics = all
+      ? [...state.topics.values()].map((t) => describe(ctx, t))
+      : body.topics!.map(({ name }) => {
+          const n = name ?? "";
+          const invalid = invalidTopicName(n);
+          if (invalid) return missing(n, ErrorCode.INVALID_TOPIC_EXCEPTION);
+          const topic = body.allowAutoTopicCreation ? state.autoCreate(n) : state.topics.get(n);
+          return topic ? describe(ctx, topic) : missing(n, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+        });
+    return {
+      throttleTimeMs: 0,
+      brokers: state.brokers.filter((b) => b.up).map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: null })),
+      clusterId: state.clusterId,
+      controllerId: state.controllerId,
+      topics,
+    };
+  },
+  errorResponse: (body: MetadataRequest, errorCode) => ({
+    brokers: [],
+    controllerId: -1,
+    topics: (body.topics ?? []).map(({ name }) => missing(name ?? "", errorCode)),
+  }),
+};

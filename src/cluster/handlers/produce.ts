@@ -1,0 +1,67 @@
+// Produce (0), v3-8. Appends the client's record batches as they are (only
+// the base offset is rewritten). Validates each batch (v2 magic, CRC-32C,
+// size), applies the idempotent/transactional producer rules (a retried batch
+// is answered with its original offset and not stored twice; a sequence gap
+// is OUT_OF_ORDER_SEQUENCE_NUMBER; an old epoch is fenced) and then answers —
+// acks=0 gets no answer at all; acks=1 and acks=all are the same here since
+// every replica is in this process.
+import { ErrorCode, ProtocolError, splitBatches, verifyBatchCrc, type ProduceRequest, type ProduceResponse } from "../protocol";
+import { producerBatchOf } from "../producers/log-hooks";
+import type { BrokerContext, Handler } from "./context";
+import { leaderPartition } from "./partition-access";
+
+type PartitionResult = ProduceResponse["responses"][number]["partitionResponses"][number];
+
+function failed(index: number, errorCode: number, errorMessage: string | null = null): PartitionResult {
+  return { index, errorCode, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n, errorMessage };
+}
+
+function appendPartition(ctx: BrokerContext, topic: string, index: number, records: Buffer | null): PartitionResult {
+  const p = leaderPartition(ctx, topic, index, true);
+  if (typeof p === "number") return failed(index, p);
+  if (!records || records.length === 0) return failed(index, ErrorCode.CORRUPT_MESSAGE, "the request has no record batch");
+  let batches;
+  try {
+    batches = splitBatches(records);
+  } catch (err) {
+    if (err instanceof ProtocolError) return failed(index, ErrorCode.CORRUPT_MESSAGE, err.message);
+    throw err;
+  }
+  for (const b of batches) {
+    if (b.bytes.length > ctx.maxMessageBytes) return failed(index, ErrorCode.MESSAGE_TOO_LARGE, `batch of ${b.bytes.length} bytes exceeds max.message.bytes ${ctx.maxMessageBytes}`);
+    if (!verifyBatchCrc(b.bytes)) return failed(index, ErrorCode.CORRUPT_MESSAGE, "record batch CRC does not match its contents");
+    if (b.header.isControl) return failed(index, ErrorCode.INVALID_RECORD, "clients may not write control batches");
+  }
+  const log = p.log;
+  let first: bigint | undefined;
+  for (const b of batches) {
+    const verdict = log.producers.check(producerBatchOf(b.header));
+    if (verdict.kind === "error") return failed(index, verdict.errorCode, verdict.message);
+    const baseOffset = verdict.kind === "duplicate" ? verdict.baseOffset : log.append(b.bytes);
+    first ??= baseOffset;
+  }
+  return { index, errorCode: ErrorCode.NONE, baseOffset: first!, logAppendTimeMs: -1n, logStartOffset: log.logStartOffset, errorMessage: null };
+}
+
+export const produce: Handler = {
+  apiKey: 0,
+  name: "Produce",
+  minVersion: 3,
+  maxVersion: 8,
+  handle(ctx, body: ProduceRequest): ProduceResponse | undefined {
+    const validAcks = body.acks === 0 || body.acks === 1 || body.acks === -1;
+    const responses = body.topicData.map((t) => ({
+      name: t.name,
+      partitionResponses: t.partitionData.map((d) =>
+        validAcks ? appendPartition(ctx, t.name, d.index, d.records) : failed(d.index, ErrorCode.INVALID_REQUIRED_ACKS, `acks must be 0, 1 or -1 (got ${body.acks})`),
+      ),
+    }));
+    if (body.acks === 0) return undefined;
+    return { responses, throttleTimeMs: 0 };
+  },
+  silent: (body: ProduceRequest) => body.acks === 0,
+  errorResponse: (body: ProduceRequest, errorCode): ProduceResponse => ({
+    responses: body.topicData.map((t) => ({ name: t.name, partitionResponses: t.partitionData.map((d) => failed(d.index, errorCode)) })),
+    throttleTimeMs: 0,
+  }),
+};

@@ -1,0 +1,142 @@
+// One client connection: the only code that knows about framing. It cuts the
+// byte stream into size-prefixed requests, dispatches each to its handler,
+// and writes the responses strictly in request order (Kafka's guarantee per
+// connection) even when a handler waits, as a long-polling Fetch does.
+// Nothing a client sends may crash the broker: a frame that cannot be
+// understood closes this connection only.
+import type { Socket } from "node:net";
+import type { FaultInjector } from "../faults/injector";
+import type { Coordination } from "../groups/coordination";
+import { apiVersionsBody } from "../handlers/api-versions";
+import type { BrokerContext } from "../handlers/context";
+import { errorResponseFor, handlers } from "../handlers/registry";
+import { apiName, decodeRequest, encodeResponse, ErrorCode, ProtocolError, type RequestHeader } from "../protocol";
+import type { ClusterState } from "../state/cluster-state";
+
+export type BrokerDeps = {
+  nodeId: number;
+  state: ClusterState;
+  coordination: Coordination;
+  faults: FaultInjector;
+  maxRequestBytes: number;
+  maxMessageBytes: number;
+  /** Where the broker reports dropped connections and handler failures. */
+  log: (line: string) => void;
+};
+
+type Slot = { done: boolean; frame: Buffer | null };
+
+/** Above this many unanswered requests the socket stops reading until the backlog drains. */
+const MAX_IN_FLIGHT = 100;
+
+export function serveConnection(socket: Socket, deps: BrokerDeps): void {
+  const peer = `${socket.remoteAddress}:${socket.remotePort}`;
+  const clientHost = `/${socket.remoteAddress ?? "127.0.0.1"}`;
+  const queue: Slot[] = [];
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let closed = false;
+
+  socket.setNoDelay(true);
+  socket.on("error", () => close());
+  socket.on("close", () => (closed = true));
+  socket.on("data", (chunk: Buffer) => {
+    pending.push(chunk);
+    pendingBytes += chunk.length;
+    try {
+      drainFrames();
+    } catch (err) {
+      deps.log(`broker ${deps.nodeId}: internal error on ${peer}: ${(err as Error).stack ?? err}`);
+      close();
+    }
+  });
+
+  function close(reason?: string): void {
+    if (reason) deps.log(`broker ${deps.nodeId}: closing connection from ${peer}: ${reason}`);
+    closed = true;
+    socket.destroy();
+  }
+
+  function drainFrames(): void {
+    while (!closed && pendingBytes >= 4) {
+      if (pending[0].length < 4) pending = [Buffer.concat(pending, pendingBytes)];
+      const size = pending[0].readInt32BE(0);
+      if (size < 0 || size > deps.maxRequestBytes) {
+        return close(`request size ${size} is outside 0..${deps.maxRequestBytes} (socket.request.max.bytes)`);
+      }
+      // Join the chunks only once the whole frame is here: a big frame arrives in many chunks.
+      if (pendingBytes < 4 + size) return;
+      const head = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+      const frame = head.subarray(4, 4 + size);
+      const rest = head.subarray(4 + size);
+      pending = rest.length > 0 ? [rest] : [];
+      pendingBytes = rest.length;
+      onFrame(frame);
+    }
+  }
+
+  function onFrame(frame: Buffer): void {
+    let header: RequestHeader;
+    let body: Record<string, unknown>;
+    try {
+      ({ header, body } = decodeRequest(frame));
+    } catch (err) {
+      if (!(err instanceof ProtocolError)) throw err;
+      // Kafka answers an ApiVersions it cannot parse with UNSUPPORTED_VERSION in
+      // a v0 body, so clients (librdkafka, kafka-python) can fall back.
+      if (err.header?.apiKey === 18) {
+        const slot = enqueue();
+        return finish(slot, encodeResponse({ ...err.header, apiVersion: 0 }, apiVersionsBody(ErrorCode.UNSUPPORTED_VERSION)));
+      }
+      return close(err.message);
+    }
+    const slot = enqueue();
+    dispatch(header, body).then(
+      (response) => finish(slot, response),
+      (err: unknown) => {
+        deps.log(`broker ${deps.nodeId}: ${apiName(header.apiKey)} v${header.apiVersion} from ${peer} failed: ${(err as Error)?.stack ?? err}`);
+        close();
+      },
+    );
+  }
+
+  async function dispatch(header: RequestHeader, body: Record<string, unknown>): Promise<Buffer | null> {
+    const handler = handlers.get(header.apiKey)!;
+    const decision = deps.faults.decide({ brokerId: deps.nodeId, apiKey: header.apiKey, apiVersion: header.apiVersion, body });
+    if (decision?.kind === "close-connection") {
+      close();
+      return null;
+    }
+    if (decision?.kind === "error") {
+      return handler.silent?.(body) ? null : encodeResponse(header, errorResponseFor(handler, body, decision.errorCode) as object);
+    }
+    const ctx: BrokerContext = { nodeId: deps.nodeId, header, state: deps.state, coordination: deps.coordination, clientHost, maxMessageBytes: deps.maxMessageBytes };
+    let response: unknown;
+    try {
+      response = await handler.handle(ctx, body);
+    } catch (err) {
+      deps.log(`broker ${deps.nodeId}: ${handler.name} handler failed: ${(err as Error)?.stack ?? err}`);
+      response = errorResponseFor(handler, body, ErrorCode.UNKNOWN_SERVER_ERROR);
+    }
+    if (decision?.kind === "delay") await new Promise((r) => setTimeout(r, decision.ms));
+    if (decision?.kind === "drop-response" || response === undefined) return null;
+    return encodeResponse(header, response as object);
+  }
+
+  function enqueue(): Slot {
+    const slot: Slot = { done: false, frame: null };
+    queue.push(slot);
+    if (queue.length >= MAX_IN_FLIGHT) socket.pause();
+    return slot;
+  }
+
+  function finish(slot: Slot, frame: Buffer | null): void {
+    slot.done = true;
+    slot.frame = frame;
+    while (queue.length > 0 && queue[0].done) {
+      const next = queue.shift()!;
+      if (next.frame && !closed) socket.write(next.frame);
+    }
+    if (queue.length < MAX_IN_FLIGHT / 2 && socket.isPaused() && !closed) socket.resume();
+  }
+}

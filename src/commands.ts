@@ -1,9 +1,13 @@
 /**
  * The sub-commands of `partition-lab`: one entry per command. Each area owns
  * the module its entry loads, lazily, so `partition-lab cluster` never loads
- * the site's dependencies (and the other way round).
+ * the site's dependencies (and the other way round). Local modules load with
+ * `require`: this package compiles to CommonJS, where `import()` stays a real
+ * ESM dynamic import (kept for ESM-only packages such as vega).
  */
 export type CommandModule = { main(argv: string[]): Promise<number> };
 export type Command = { summary: string; load: () => Promise<CommandModule> };
 
-export const commands: Record<string, Command> = {};
+export const commands: Record<string, Command> = {
+  cluster: { summary: "run an embedded Kafka-compatible cluster in the foreground", load: async () => require("./cluster/cli") },
+};

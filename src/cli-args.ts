@@ -1,0 +1,22 @@
+/**
+ * Flag parsing shared by the sub-commands: node's `parseArgs` in strict mode,
+ * with its errors turned into CliErrors that name the command's usage.
+ */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { CliError } from "./cli-error";
+
+export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T, usage: string, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals });
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\n\n${usage}`);
+  }
+}
+
+/** A flag that must be a whole number in [min, max]. */
+export function intFlag(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`--${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+  return n;
+}

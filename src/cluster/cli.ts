@@ -1,0 +1,47 @@
+// `partition-lab cluster`: an embedded cluster in the foreground until Ctrl-C.
+import { intFlag, parseFlags } from "../cli-args";
+import { startCluster } from "./cluster";
+
+const USAGE = `usage: partition-lab cluster [--brokers 3] [--port 9092] [--host 127.0.0.1] [--data-dir DIR]
+                             [--partitions 1] [--no-auto-create]
+
+Starts an embedded Kafka-compatible cluster: broker i listens on port+i-1
+(--port 0 picks free ports), the fault-injection control endpoint on
+port+brokers. Without --data-dir everything lives in memory.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const { values } = parseFlags(argv, {
+    brokers: { type: "string" },
+    port: { type: "string" },
+    host: { type: "string" },
+    "data-dir": { type: "string" },
+    partitions: { type: "string" },
+    "no-auto-create": { type: "boolean" },
+  }, USAGE);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const brokers = intFlag(values.brokers, "brokers", 3, 1, 32);
+  const cluster = await startCluster({
+    brokers,
+    port: intFlag(values.port, "port", 9092, 0, 65535 - brokers),
+    host: values.host ?? "127.0.0.1",
+    dataDir: values["data-dir"],
+    numPartitions: intFlag(values.partitions, "partitions", 1, 1, 10_000),
+    autoCreateTopics: !values["no-auto-create"],
+    log: (line) => console.error(line),
+  });
+  console.log(`partition-lab cluster: ${brokers} broker${brokers === 1 ? "" : "s"} up${values["data-dir"] ? `, data in ${values["data-dir"]}` : " (in memory)"}`);
+  console.log(`bootstrap: ${cluster.bootstrap}`);
+  console.log(`control:   ${cluster.controlUrl}`);
+  console.log(`Use it with: KAFKA_BROKERS=${cluster.bootstrap}   (Ctrl-C stops the cluster)`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  console.log("stopping…");
+  await cluster.stop();
+  return 0;
+}

@@ -5,9 +5,11 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { CliError } from "./cli-error";
 
-export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T, usage: string, allowPositionals = false) {
+export type Flags = { values: Record<string, string | boolean | undefined>; positionals: string[] };
+
+export function parseFlags(argv: string[], options: NonNullable<ParseArgsConfig["options"]>, usage: string, allowPositionals = false): Flags {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals });
+    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals }) as Flags;
   } catch (err) {
     throw new CliError(`${(err as Error).message}\n\n${usage}`);
   }

@@ -22,13 +22,14 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const brokers = intFlag(values.brokers, "brokers", 3, 1, 32);
+  const str = (name: string) => values[name] as string | undefined;
+  const brokers = intFlag(str("brokers"), "brokers", 3, 1, 32);
   const cluster = await startCluster({
     brokers,
-    port: intFlag(values.port, "port", 9092, 0, 65535 - brokers),
-    host: values.host ?? "127.0.0.1",
-    dataDir: values["data-dir"],
-    numPartitions: intFlag(values.partitions, "partitions", 1, 1, 10_000),
+    port: intFlag(str("port"), "port", 9092, 0, 65535 - brokers),
+    host: str("host") ?? "127.0.0.1",
+    dataDir: str("data-dir"),
+    numPartitions: intFlag(str("partitions"), "partitions", 1, 1, 10_000),
     autoCreateTopics: !values["no-auto-create"],
     log: (line) => console.error(line),
   });

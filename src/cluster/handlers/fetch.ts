@@ -13,6 +13,9 @@ import type { BrokerContext, Handler } from "./context";
 import { leaderEpochError, leaderPartition } from "./partition-access";
 import type { PartitionLog } from "../log/partition-log";
 
+/** Longest a fetch may wait for data; clients ask for 0.5-5 s, a hostile frame for days. */
+const MAX_WAIT_MS = 30_000;
+
 type PartitionData = FetchResponse["responses"][number]["partitions"][number];
 
 function emptyPartition(partitionIndex: number, errorCode: number): PartitionData {
@@ -59,7 +62,8 @@ function nextAppend(logs: PartitionLog[], ms: number): Promise<void> {
       for (const c of cancels) c();
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    // A parked fetch must not keep a stopping process alive.
+    const timer = setTimeout(done, ms).unref();
     for (const log of logs) cancels.push(log.onAppend(done));
   });
 }
@@ -70,7 +74,7 @@ export const fetch: Handler = {
   minVersion: 4,
   maxVersion: 11,
   async handle(ctx, body: FetchRequest): Promise<FetchResponse> {
-    const deadline = Date.now() + Math.max(0, body.maxWaitMs);
+    const deadline = Date.now() + Math.min(Math.max(0, body.maxWaitMs), MAX_WAIT_MS);
     let read = readAll(ctx, body);
     while (read.bytes < body.minBytes && read.logs.length > 0) {
       const left = deadline - Date.now();

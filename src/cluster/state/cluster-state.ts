@@ -153,8 +153,13 @@ export class ClusterState {
     if (count <= current) {
       throw new TopicError(ErrorCode.INVALID_PARTITIONS, `topic '${name}' has ${current} partitions; the new count must be larger (Kafka never removes partitions), got ${count}`);
     }
+    if (count > 10_000) throw new TopicError(ErrorCode.INVALID_PARTITIONS, `at most 10000 partitions per topic here (got ${count})`);
     if (assignments) {
       if (assignments.length !== count - current) throw new TopicError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `expected ${count - current} assignments, got ${assignments.length}`);
+      const brokers = this.brokers.map((b) => b.nodeId);
+      if (assignments.some((a) => a.brokerIds.length === 0 || a.brokerIds.some((b) => !brokers.includes(b)))) {
+        throw new TopicError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `replicas must be broker ids among ${brokers.join(", ")}`);
+      }
       return assignments.map((a) => a.brokerIds);
     }
     const rf = topic.partitions[0].replicas.length;

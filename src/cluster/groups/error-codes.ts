@@ -1,33 +1,6 @@
 /**
- * The Kafka error codes the coordinators answer with (numbers from Kafka's
- * `Errors.java`). Kept local so this pure logic does not depend on the codec.
+ * The Kafka error codes the coordinators answer with. One table for the
+ * whole cluster: `ErrorCode` in the protocol's errors.ts, which has no
+ * dependencies, so this pure logic stays free of the codec.
  */
-export const Err = {
-  NONE: 0,
-  UNKNOWN_SERVER_ERROR: -1,
-  UNKNOWN_TOPIC_OR_PARTITION: 3,
-  OFFSET_METADATA_TOO_LARGE: 12,
-  COORDINATOR_LOAD_IN_PROGRESS: 14,
-  COORDINATOR_NOT_AVAILABLE: 15,
-  NOT_COORDINATOR: 16,
-  ILLEGAL_GENERATION: 22,
-  INCONSISTENT_GROUP_PROTOCOL: 23,
-  INVALID_GROUP_ID: 24,
-  UNKNOWN_MEMBER_ID: 25,
-  INVALID_SESSION_TIMEOUT: 26,
-  REBALANCE_IN_PROGRESS: 27,
-  INVALID_REQUEST: 42,
-  OUT_OF_ORDER_SEQUENCE_NUMBER: 45,
-  DUPLICATE_SEQUENCE_NUMBER: 46,
-  INVALID_PRODUCER_EPOCH: 47,
-  INVALID_TXN_STATE: 48,
-  INVALID_PRODUCER_ID_MAPPING: 49,
-  INVALID_TRANSACTION_TIMEOUT: 50,
-  CONCURRENT_TRANSACTIONS: 51,
-  OPERATION_NOT_ATTEMPTED: 55,
-  UNKNOWN_PRODUCER_ID: 59,
-  NON_EMPTY_GROUP: 68,
-  GROUP_ID_NOT_FOUND: 69,
-  MEMBER_ID_REQUIRED: 79,
-  PRODUCER_FENCED: 90,
-} as const;
+export { ErrorCode as Err } from "../protocol/errors";

@@ -1,0 +1,33 @@
+// Runs independent notebooks in parallel, each in its own kernel, at most
+// `jobs` at a time, reporting progress as they go. Results keep input order.
+import * as os from "node:os";
+import { silentReporter, type Reporter } from "./report";
+import { runNotebook, type NotebookRun, type RunOptions } from "./run-notebook";
+
+export type RunManyOptions = Omit<RunOptions, "onCell"> & {
+  /** Notebooks at once (default: the number of CPU cores). */
+  jobs?: number;
+  reporter?: Reporter;
+  /** Stop starting new notebooks after the first failure. */
+  failFast?: boolean;
+};
+
+export async function runNotebooks(paths: string[], options: RunManyOptions = {}): Promise<NotebookRun[]> {
+  const reporter = options.reporter ?? silentReporter;
+  const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), paths.length || 1));
+  const results: NotebookRun[] = new Array(paths.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < paths.length && !(failed && options.failFast)) {
+      const i = next++;
+      reporter.notebookStarted(paths[i], i, paths.length);
+      const run = await runNotebook(paths[i], { ...options, onCell: (cell, codeCells, position) => reporter.cellStarted(paths[i], cell, position, codeCells) });
+      results[i] = run;
+      if (!run.ok) failed = true;
+      reporter.notebookFinished(run, i, paths.length);
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
+  return results.filter(Boolean);
+}

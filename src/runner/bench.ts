@@ -1,0 +1,63 @@
+// `npm run bench -- runner`: the same notebooks run by our runner (parallel
+// kernels, no Python) and by Jupyter's nbclient one after another, the way
+// `jupyter nbconvert --execute` runs them (nbconvert executes through
+// nbclient; Debian's nbclient is the reference measured in the same run).
+// Goal: ours ≤ 0.5× the reference's wall time.
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { startCluster } from "../cluster";
+import { installKernelSpec } from "./kernelspec";
+import { runNotebooks } from "./run-many";
+
+const NBCLIENT = `
+import sys, nbformat
+from nbclient import NotebookClient
+for f in sys.argv[1:]:
+    nb = nbformat.read(f, as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name='tslab', resources={'metadata': {'path': __import__('os').path.dirname(f)}}).execute()
+`;
+
+function notebooks(): string[] {
+  const root = path.resolve(__dirname, "../..");
+  const course = path.join(root, "notebooks");
+  const pick = (dir: string, filter: (f: string) => boolean) => fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb") && filter(f)).sort().map((f) => path.join(dir, f));
+  const found = fs.existsSync(course) ? pick(course, () => true) : [];
+  return found.length > 0 ? found : pick(path.join(root, "src", "runner", "fixtures"), (f) => f === "parity.ipynb" || f === "outputs.ipynb");
+}
+
+export async function runBenchmark(): Promise<void> {
+  const files = notebooks();
+  const env: { vars: NodeJS.ProcessEnv; stop?: () => Promise<void> } = process.env.KAFKA_BROKERS ? { vars: {} } : await embeddedCluster();
+  try {
+    console.log(`notebooks: ${files.map((f) => path.relative(process.cwd(), f)).join(", ")}`);
+    let t0 = Date.now();
+    const runs = await runNotebooks(files, { env: env.vars });
+    const ours = (Date.now() - t0) / 1000;
+    const failed = runs.filter((r) => !r.ok);
+    if (failed.length > 0) console.log(`warning: ${failed.length} notebook(s) failed in our runner`);
+
+    const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "partition-lab-bench-"));
+    installKernelSpec({ prefix });
+    t0 = Date.now();
+    await new Promise<void>((resolve, reject) =>
+      execFile("/usr/bin/python3", ["-c", NBCLIENT, ...files], { env: { ...process.env, ...env.vars, JUPYTER_PATH: path.join(prefix, "share", "jupyter") }, timeout: 900_000 },
+        (err, _o, stderr) => (err ? reject(new Error(`nbclient failed: ${stderr.slice(-2000)}`)) : resolve())),
+    );
+    const theirs = (Date.now() - t0) / 1000;
+    fs.rmSync(prefix, { recursive: true, force: true });
+
+    console.log(`ours (${os.availableParallelism()} parallel kernels)  ${ours.toFixed(1)} s`);
+    console.log(`nbclient, sequential            ${theirs.toFixed(1)} s`);
+    console.log(`ratio                           ${(ours / theirs).toFixed(2)}× (goal ≤ 0.50×)`);
+    for (const r of runs) console.log(`  kernel start ${r.kernelStartSeconds.toFixed(2)} s  ${path.basename(r.path)}`);
+  } finally {
+    await env.stop?.();
+  }
+}
+
+async function embeddedCluster(): Promise<{ vars: NodeJS.ProcessEnv; stop?: () => Promise<void> }> {
+  const cluster = await startCluster();
+  return { vars: { KAFKA_BROKERS: cluster.bootstrap }, stop: () => cluster.stop() };
+}

@@ -3,3 +3,4 @@
  * Each area re-exports its public API from its own index file.
  */
 export * from "./cluster";
+export * from "./lab";

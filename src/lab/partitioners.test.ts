@@ -5,7 +5,7 @@ import { javaMurmur2 } from "../cluster/e2e/java-murmur2";
 import { consistentPartitioner, murmur2Partitioner } from "./kafkajs-partitioners";
 import { crc32, keyBytes, murmur2, partitionFor } from "./partitioners";
 
-const meta = (n: number) => Array.from({ length: n }, (_, i) => ({ partitionId: i, leader: 1, replicas: [1], isr: [1] }));
+const meta = (n: number) => Array.from({ length: n }, (_, i) => ({ partitionErrorCode: 0, partitionId: i, leader: 1, replicas: [1], isr: [1] }));
 
 describe("partitioners", () => {
   it("match Java's murmur2 vectors and kafkajs's", () => {

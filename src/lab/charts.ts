@@ -1,0 +1,115 @@
+// Vega-Lite v5 specs for the course's charts. Pure data in, spec out; the
+// text fallback of each chart is its data as a small table.
+import { display } from "./display";
+import { vegaLiteToSvg } from "./render-svg";
+import { tableText, type Row } from "./tables";
+
+export type VegaLiteSpec = Record<string, unknown> & { data: { values: Row[] } };
+
+const SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
+
+function spec(title: string, values: Row[], rest: Record<string, unknown>): VegaLiteSpec {
+  return { $schema: SCHEMA, title, width: 360, height: 200, data: { values }, ...rest };
+}
+
+/** Bars: how many messages each partition holds. */
+export function messagesPerPartition(counts: { partition: number; messages: number }[], title = "Messages per partition"): VegaLiteSpec {
+  return spec(title, counts, {
+    mark: { type: "bar", tooltip: true },
+    encoding: {
+      x: { field: "partition", type: "ordinal", title: "partition" },
+      y: { field: "messages", type: "quantitative", title: "messages" },
+    },
+  });
+}
+
+/** A grid: which partition each key lands on (one row per key, one column per partitioner). */
+export function keyPartitionMap(rows: { key: string; partition: number; partitioner?: string }[], title = "Key → partition"): VegaLiteSpec {
+  return spec(title, rows, {
+    height: { step: 22 },
+    mark: { type: "point", filled: true, size: 140, tooltip: true },
+    encoding: {
+      x: { field: "partition", type: "ordinal", title: "partition" },
+      y: { field: "key", type: "nominal", title: "key", sort: null },
+      color: { field: "partitioner", type: "nominal", title: "partitioner" },
+      shape: { field: "partitioner", type: "nominal" },
+    },
+  });
+}
+
+/** Lines: each partition's log end offset as messages arrive. */
+export function offsetsOverTime(points: { partition: number; step: number; offset: number }[], title = "Log end offset per partition"): VegaLiteSpec {
+  return spec(title, points, {
+    mark: { type: "line", point: true, tooltip: true },
+    encoding: {
+      x: { field: "step", type: "quantitative", title: "messages sent" },
+      y: { field: "offset", type: "quantitative", title: "end offset" },
+      color: { field: "partition", type: "nominal", title: "partition" },
+    },
+  });
+}
+
+/** Bars: which consumer of a group owns which partitions. */
+export function consumerAssignment(rows: { consumer: string; partition: number }[], title = "Partitions per consumer"): VegaLiteSpec {
+  return spec(title, rows, {
+    mark: { type: "bar", tooltip: true },
+    encoding: {
+      y: { field: "consumer", type: "nominal", title: "consumer" },
+      x: { aggregate: "count", type: "quantitative", title: "partitions" },
+      color: { field: "partition", type: "nominal", title: "partition" },
+    },
+  });
+}
+
+/** Where each key's new records go before and after a topic grows. */
+export function beforeAfterPartitions(rows: { key: string; before: number; after: number }[], title = "Partition of each key, before and after adding partitions"): VegaLiteSpec {
+  const values = rows.flatMap((r) => [
+    { key: r.key, when: "before", partition: r.before, moved: r.before !== r.after ? "moved" : "stayed" },
+    { key: r.key, when: "after", partition: r.after, moved: r.before !== r.after ? "moved" : "stayed" },
+  ]);
+  return spec(title, values, {
+    height: { step: 22 },
+    mark: { type: "line", point: { filled: true, size: 80 }, tooltip: true },
+    encoding: {
+      x: { field: "partition", type: "ordinal", title: "partition" },
+      y: { field: "key", type: "nominal", title: "key", sort: null },
+      detail: { field: "key" },
+      color: { field: "moved", type: "nominal", title: "new records", scale: { domain: ["stayed", "moved"], range: ["#4c78a8", "#e45756"] } },
+      shape: { field: "when", type: "nominal", title: "partition count" },
+    },
+  });
+}
+
+/** Bars: how many partition leaders each broker holds. */
+export function leadersPerBroker(rows: { broker: number; leaders: number }[], title = "Partition leaders per broker"): VegaLiteSpec {
+  return spec(title, rows, {
+    mark: { type: "bar", tooltip: true },
+    encoding: {
+      x: { field: "broker", type: "ordinal", title: "broker" },
+      y: { field: "leaders", type: "quantitative", title: "leaders" },
+    },
+  });
+}
+
+/**
+ * The display bundle of a chart: the spec itself for JupyterLab (which draws
+ * Vega-Lite natively), a static SVG for viewers that cannot, and the data as
+ * text for everything else.
+ */
+export async function chartBundle(chart: VegaLiteSpec): Promise<Record<string, unknown> & { "text/plain": string }> {
+  const bundle: Record<string, unknown> & { "text/plain": string } = {
+    "application/vnd.vegalite.v5+json": chart,
+    "text/plain": `${String(chart.title ?? "chart")}\n${tableText(chart.data.values)}`,
+  };
+  try {
+    bundle["image/svg+xml"] = await vegaLiteToSvg(chart);
+  } catch {
+    // No SVG fallback is better than no chart: the spec and text still show.
+  }
+  return bundle;
+}
+
+/** Displays a chart in the notebook. */
+export async function showChart(chart: VegaLiteSpec): Promise<void> {
+  display(await chartBundle(chart));
+}

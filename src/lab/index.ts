@@ -1,0 +1,9 @@
+// What notebooks import as `partition-lab`: connect, partitioners, checks, tables and charts.
+export * from "./connect";
+export * from "./partitioners";
+export * from "./kafkajs-partitioners";
+export * from "./checks";
+export * from "./tables";
+export * from "./charts";
+export { display, type MimeBundle } from "./display";
+export { vegaLiteToSvg } from "./render-svg";

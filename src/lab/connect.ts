@@ -2,7 +2,7 @@
 // a `partition-lab cluster` already running on the default port, or an
 // embedded cluster started in this process — and says which one it uses.
 import * as net from "node:net";
-import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type ConsumerConfig, type Producer, type ProducerConfig } from "kafkajs";
+import { Kafka, logLevel, Partitioners, type Admin, type KafkaConfig, type Consumer, type ConsumerConfig, type Producer, type ProducerConfig } from "kafkajs";
 import { startCluster, type Cluster } from "../cluster";
 import { connectFaultControl, type FaultControl } from "../cluster/faults";
 
@@ -14,6 +14,8 @@ export const DEFAULT_CONTROL_URL = "http://127.0.0.1:9095";
 
 export type Lab = {
   kafka: Kafka;
+  /** A separate kafkajs client with other settings (e.g. a short requestTimeout to make retries visible). */
+  client(overrides: Partial<KafkaConfig>): Kafka;
   bootstrap: string;
   source: ClusterSource;
   /** The in-process cluster, when `source` is "embedded". */
@@ -64,7 +66,8 @@ export async function connect(options: { quiet?: boolean } = {}): Promise<Lab> {
     bootstrap = cluster.bootstrap;
     say(`No cluster found (KAFKA_BROKERS unset, nothing on ${DEFAULT_BOOTSTRAP}): started an embedded 3-broker cluster in this kernel at ${bootstrap}`);
   }
-  const kafka = new Kafka({ clientId: "partition-lab", brokers: bootstrap.split(","), logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 100 } });
+  const config: KafkaConfig = { clientId: "partition-lab", brokers: bootstrap.split(","), logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 100 } };
+  const kafka = new Kafka(config);
   const clients: { disconnect(): Promise<void> }[] = [];
   const track = async <T extends { connect(): Promise<void>; disconnect(): Promise<void> }>(client: T): Promise<T> => {
     await client.connect();
@@ -73,6 +76,7 @@ export async function connect(options: { quiet?: boolean } = {}): Promise<Lab> {
   };
   return {
     kafka,
+    client: (overrides) => new Kafka({ ...config, ...overrides }),
     bootstrap,
     source,
     cluster,

@@ -1,0 +1,141 @@
+// The published site in real Chromium (Debian's, driven by playwright-core):
+// pages load without errors or failed requests from file:// and over HTTP,
+// charts are visible SVG, quizzes answer, progress survives a reload, the
+// calculator agrees with src/lab, dark mode toggles. Screenshots go to
+// test-results/site/ for review.
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { partitionFor } from "../lab/partitioners";
+import { directoryEffects, publishSite } from "./publish";
+
+const FIXTURES = path.join(__dirname, "fixtures");
+const SHOTS = path.resolve(__dirname, "../../test-results/site");
+const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "partition-lab-site-"));
+let browser: Browser;
+let server: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  const notebooks = ["01-fixture-lesson.ipynb", "02-second-lesson.ipynb"].map((f) => ({ file: path.join(FIXTURES, f), notebook: JSON.parse(fs.readFileSync(path.join(FIXTURES, f), "utf8")) }));
+  await publishSite(notebooks, directoryEffects(outDir));
+  server = http.createServer((req, res) => {
+    const file = path.join(outDir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(outDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".ipynb": "application/json" }[path.extname(file)] ?? "application/octet-stream";
+    res.writeHead(200, { "content-type": `${type}; charset=utf-8` }).end(fs.readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const executablePath = execFileSync("which", ["chromium"]).toString().trim();
+  browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  fs.mkdirSync(SHOTS, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+  fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+/** Opens a page and collects console errors and failed requests. */
+async function open(url: string): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`failed request: ${r.url()}`));
+  page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  await page.goto(url, { waitUntil: "load" });
+  return { page, problems };
+}
+
+const PAGES = ["index.html", "01-fixture-lesson.html", "02-second-lesson.html", "calculator.html"];
+
+describe("the site in Chromium", () => {
+  it("loads every page from file:// and over HTTP without errors or failed requests", async () => {
+    for (const name of PAGES) {
+      for (const url of [`file://${path.join(outDir, name)}`, `${base}/${name}`]) {
+        const { page, problems } = await open(url);
+        expect(problems, url).toEqual([]);
+        expect(await page.title()).toMatch(/partition-lab/);
+        if (url.startsWith("http")) await page.screenshot({ path: path.join(SHOTS, name.replace(".html", ".png")), fullPage: true });
+        await page.context().close();
+      }
+    }
+  }, 60_000);
+
+  it("shows charts as visible SVG", async () => {
+    const { page } = await open(`${base}/01-fixture-lesson.html`);
+    const box = await page.locator("figure.chart svg").first().boundingBox();
+    expect(box!.width).toBeGreaterThan(50);
+    expect(box!.height).toBeGreaterThan(50);
+    expect(await page.locator("figure.chart svg .mark-rect path, figure.chart svg path").count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it("checks quiz answers right and wrong", async () => {
+    const { page } = await open(`${base}/01-fixture-lesson.html`);
+    const first = page.locator("fieldset.question").first();
+    await first.locator("input[value='1']").check();
+    await first.locator("button.check").click();
+    await expect.poll(() => first.locator(".feedback").textContent()).toMatch(/Not quite/);
+    await first.locator("input[value='0']").check();
+    await first.locator("button.check").click();
+    await expect.poll(() => first.locator(".feedback").textContent()).toBe("Right!");
+    expect(await first.locator("details.explanation").getAttribute("open")).not.toBeNull();
+    await page.context().close();
+  });
+
+  it("keeps lesson progress across a reload and counts it on the index", async () => {
+    const { page } = await open(`${base}/01-fixture-lesson.html`);
+    await page.locator("button.mark-done").click();
+    await page.reload();
+    expect(await page.locator("button.mark-done").getAttribute("aria-pressed")).toBe("true");
+    await page.goto(`${base}/index.html`);
+    expect(await page.locator("#lessons-done").textContent()).toBe("1");
+    expect(await page.locator("#steps-done").textContent()).toBe("1");
+    await page.context().close();
+  });
+
+  it("computes the same partitions as src/lab in the calculator", async () => {
+    const { page } = await open(`file://${path.join(outDir, "calculator.html")}`);
+    const keys = ["user1", "user2", "user123", "user456", "user789", "user999", "ключ", "café"];
+    for (const n of [3, 4, 7]) {
+      await page.fill("#calc-keys", keys.join("\n"));
+      await page.fill("#calc-partitions", String(n));
+      const rows = await page.locator("#calc-results tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+      expect(rows).toEqual(keys.map((k) => [k, String(partitionFor(k, n, "murmur2")), String(partitionFor(k, n, "consistent"))]));
+    }
+    expect(await page.locator("#calc-chart svg rect").count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it("toggles dark mode and remembers it", async () => {
+    const { page } = await open(`${base}/index.html`);
+    const theme = () => page.evaluate(() => document.documentElement.getAttribute("data-theme"));
+    const before = await theme();
+    await page.click("#theme-toggle");
+    const after = await theme();
+    expect(after).not.toBe(before);
+    await page.reload();
+    expect(await theme()).toBe(after);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe(after === "dark" ? "rgb(13, 17, 23)" : "rgb(255, 255, 255)");
+    await page.screenshot({ path: path.join(SHOTS, `index-${after}.png`) });
+    await page.context().close();
+  });
+});

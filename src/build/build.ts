@@ -5,6 +5,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { startCluster } from "../cluster";
+import { consoleReporter, formatSummary, runNotebooks, type Reporter } from "../runner";
+import { directoryEffects, publishSite } from "../site/publish";
 import { ExecutionCache, environmentHash, notebookKey } from "./cache";
 
 export type BuildOptions = {
@@ -16,6 +19,8 @@ export type BuildOptions = {
   jobs?: number;
   timeout?: number;
   log?: (line: string) => void;
+  /** Progress and failure reports while notebooks run (default: the console). */
+  reporter?: Reporter;
 };
 
 export type BuildResult = { ok: boolean; executed: number; cached: number; failed: string[]; pages: number; bytes: number; seconds: number };
@@ -42,7 +47,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const failed: string[] = [];
   if (toRun.length > 0) {
-    const { runNotebooks, consoleReporter, formatSummary } = require("../runner") as typeof import("../runner");
     const target = await clusterFor(log);
     try {
       const runs = await runNotebooks(toRun, {
@@ -50,7 +54,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         timeout: options.timeout ?? 120,
         env: target.env,
         failFast: !options.keepGoing,
-        reporter: consoleReporter(),
+        reporter: options.reporter ?? consoleReporter(),
       });
       for (const run of runs) {
         if (run.ok) {
@@ -70,7 +74,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { ok: false, executed: toRun.length, cached: files.length - toRun.length, failed, pages: 0, bytes: 0, seconds: (Date.now() - started) / 1000 };
   }
 
-  const { publishSite, directoryEffects } = require("../site/publish") as typeof import("../site/publish");
   fs.rmSync(outDir, { recursive: true, force: true });
   const written = await publishSite(files.map((f) => ({ file: f, notebook: executed.get(f) as never })), directoryEffects(outDir));
   const pages = written.filter((w) => w.file.endsWith(".html")).length;
@@ -86,7 +89,6 @@ async function clusterFor(log: (line: string) => void): Promise<{ env: NodeJS.Pr
     log(`notebooks run against KAFKA_BROKERS=${process.env.KAFKA_BROKERS}`);
     return { env: {}, stop: async () => {} };
   }
-  const { startCluster } = require("../cluster") as typeof import("../cluster");
   const cluster = await startCluster({ brokers: 3 });
   log(`notebooks run against an embedded 3-broker cluster at ${cluster.bootstrap}`);
   return { env: { KAFKA_BROKERS: cluster.bootstrap, PARTITION_LAB_CONTROL: cluster.controlUrl }, stop: () => cluster.stop() };

@@ -59,5 +59,5 @@ export async function runBenchmark(): Promise<void> {
 
 async function embeddedCluster(): Promise<{ vars: NodeJS.ProcessEnv; stop?: () => Promise<void> }> {
   const cluster = await startCluster();
-  return { vars: { KAFKA_BROKERS: cluster.bootstrap }, stop: () => cluster.stop() };
+  return { vars: { KAFKA_BROKERS: cluster.bootstrap, PARTITION_LAB_CONTROL: cluster.controlUrl }, stop: () => cluster.stop() };
 }

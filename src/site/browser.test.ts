@@ -117,7 +117,7 @@ describe("the site in Chromium", () => {
     for (const n of [3, 4, 7]) {
       await page.fill("#calc-keys", keys.join("\n"));
       await page.fill("#calc-partitions", String(n));
-      const rows = await page.locator("#calc-results tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+      const rows = await page.locator("#calc-results tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent)));
       expect(rows).toEqual(keys.map((k) => [k, String(partitionFor(k, n, "murmur2")), String(partitionFor(k, n, "consistent"))]));
     }
     expect(await page.locator("#calc-chart svg rect").count()).toBeGreaterThan(0);

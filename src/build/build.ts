@@ -3,7 +3,6 @@
 // and traceback, then publish the static site. Unchanged notebooks come from
 // the execution cache.
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { startCluster } from "../cluster";
 import { consoleReporter, formatSummary, runNotebooks, type Reporter } from "../runner";
@@ -50,7 +49,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const target = await clusterFor(log);
     try {
       const runs = await runNotebooks(toRun, {
-        jobs: options.jobs ?? os.availableParallelism(),
+        jobs: options.jobs,
         timeout: options.timeout ?? 120,
         env: target.env,
         failFast: !options.keepGoing,

@@ -1,7 +1,7 @@
 // `partition-lab build`: see ./build.ts.
-import * as os from "node:os";
 import * as path from "node:path";
 import { intFlag, parseFlags } from "../cli-args";
+import { defaultJobs } from "../runner/run-many";
 import { build } from "./build";
 
 const USAGE = `usage: partition-lab build [--keep-going] [--force] [--jobs N] [--timeout SECONDS] [--out DIR]
@@ -28,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     outDir: values.out ? path.resolve(values.out as string) : undefined,
     keepGoing: Boolean(values["keep-going"]),
     force: Boolean(values.force),
-    jobs: intFlag(values.jobs as string | undefined, "jobs", os.availableParallelism(), 1, 64),
+    jobs: intFlag(values.jobs as string | undefined, "jobs", defaultJobs(), 1, 64),
     timeout: intFlag(values.timeout as string | undefined, "timeout", 120, 1, 86_400),
   });
   return result.ok ? 0 : 1;

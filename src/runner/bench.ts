@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startCluster } from "../cluster";
 import { installKernelSpec } from "./kernelspec";
-import { runNotebooks } from "./run-many";
+import { defaultJobs, runNotebooks } from "./run-many";
 
 const NBCLIENT = `
 import sys, nbformat
@@ -48,7 +48,7 @@ export async function runBenchmark(): Promise<void> {
     const theirs = (Date.now() - t0) / 1000;
     fs.rmSync(prefix, { recursive: true, force: true });
 
-    console.log(`ours (${os.availableParallelism()} parallel kernels)  ${ours.toFixed(1)} s`);
+    console.log(`ours (${defaultJobs()} parallel kernels)           ${ours.toFixed(1)} s`);
     console.log(`nbclient, sequential            ${theirs.toFixed(1)} s`);
     console.log(`ratio                           ${(ours / theirs).toFixed(2)}× (goal ≤ 0.50×)`);
     for (const r of runs) console.log(`  kernel start ${r.kernelStartSeconds.toFixed(2)} s  ${path.basename(r.path)}`);

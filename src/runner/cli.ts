@@ -1,17 +1,16 @@
 // `partition-lab run NOTEBOOK...`: run notebooks headless, report, exit non-zero on failure.
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { intFlag, parseFlags } from "../cli-args";
 import { CliError } from "../cli-error";
 import { writeNotebook } from "./notebook";
 import { consoleReporter, formatSummary } from "./report";
-import { runNotebooks } from "./run-many";
+import { defaultJobs, runNotebooks } from "./run-many";
 
 const USAGE = `usage: partition-lab run NOTEBOOK... [--timeout 60] [--jobs N] [--out DIR | --inplace]
 
 Runs each notebook top to bottom in a fresh tslab kernel (cwd = the notebook's
-folder), in parallel up to --jobs (default: ${os.availableParallelism()} cores). --timeout is
+folder), in parallel up to --jobs (default: ${defaultJobs()}, two per core). --timeout is
 seconds per cell (a notebook's metadata.execution.timeout wins). The executed
 notebooks are written to --out DIR, or over the originals with --inplace.`;
 
@@ -31,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
   if (values.out && values.inplace) throw new CliError("--out and --inplace exclude each other");
   const runs = await runNotebooks(positionals, {
     timeout: intFlag(values.timeout as string | undefined, "timeout", 60, 1, 86_400),
-    jobs: intFlag(values.jobs as string | undefined, "jobs", os.availableParallelism(), 1, 64),
+    jobs: intFlag(values.jobs as string | undefined, "jobs", defaultJobs(), 1, 64),
     reporter: consoleReporter(),
   });
   for (const run of runs) {

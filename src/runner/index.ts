@@ -1,6 +1,6 @@
 // The headless notebook runner: the real tslab kernel over the Jupyter protocol.
 export { runNotebook, type CellRun, type Failure, type NotebookRun, type RunOptions } from "./run-notebook";
-export { runNotebooks, type RunManyOptions } from "./run-many";
+export { defaultJobs, runNotebooks, type RunManyOptions } from "./run-many";
 export { consoleReporter, formatFailure, formatSummary, silentReporter, stripAnsi, type Reporter } from "./report";
 export { readNotebook, writeNotebook, sourceOf, hasTag, type Cell, type Notebook } from "./notebook";
 export { installKernelSpec, tslabKernelSpec, type KernelSpec } from "./kernelspec";

@@ -1,7 +1,7 @@
 import * as zlib from "node:zlib";
 import { Partitioners } from "kafkajs";
 import { describe, expect, it } from "vitest";
-import { javaMurmur2 } from "../cluster/e2e/java-murmur2";
+import { javaMurmur2 } from "../cluster/test-support/java-murmur2";
 import { consistentPartitioner, murmur2Partitioner } from "./kafkajs-partitioners";
 import { crc32, keyBytes, murmur2, partitionFor } from "./partitioners";
 

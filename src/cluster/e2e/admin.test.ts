@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigResourceTypes } from "kafkajs";
 import { startCluster, type Cluster } from "..";
-import { client } from "../groups/test-support/kafka";
+import { client } from "../test-support/kafka";
 
 let cluster: Cluster;
 beforeAll(async () => {

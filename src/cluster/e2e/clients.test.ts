@@ -2,7 +2,7 @@
 // cluster, unchanged: the course promises all three work.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "..";
-import { kcat, python } from "./external";
+import { kcat, python } from "../test-support/external";
 
 let cluster: Cluster;
 beforeAll(async () => {

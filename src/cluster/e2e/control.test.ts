@@ -2,7 +2,7 @@
 // cluster in another process: stop and restart a broker, move a leader.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectFaultControl, startCluster, type Cluster } from "..";
-import { client } from "../groups/test-support/kafka";
+import { client } from "../test-support/kafka";
 
 let cluster: Cluster;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
-import { startChildCluster, stopChild, type ChildCluster } from "./child-cluster";
+import { startChildCluster, stopChild, type ChildCluster } from "../test-support/child-cluster";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "partition-lab-durability-"));
 const running: ChildCluster[] = [];

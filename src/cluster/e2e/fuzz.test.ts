@@ -7,7 +7,7 @@ import * as net from "node:net";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeRequest } from "../protocol";
-import { startChildCluster, stopChild, type ChildCluster } from "./child-cluster";
+import { startChildCluster, stopChild, type ChildCluster } from "../test-support/child-cluster";
 
 const load = createRequire(__filename);
 const kafkajs = (p: string) => load(`kafkajs/src/protocol/${p}`);

@@ -3,7 +3,7 @@
 // resumes from committed offsets with nothing lost.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "..";
-import { client, runPython, waitFor } from "../groups/test-support/kafka";
+import { client, runPython, waitFor } from "../test-support/kafka";
 
 let cluster: Cluster;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { Kafka, logLevel, Partitioners } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "..";
-import { murmur2Partition } from "./java-murmur2";
+import { murmur2Partition } from "../test-support/java-murmur2";
 
 let cluster: Cluster;
 let kafka: Kafka;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "..";
 import { ErrorCode } from "../protocol";
-import { client, readAll, waitFor } from "../groups/test-support/kafka";
+import { client, readAll, waitFor } from "../test-support/kafka";
 
 let cluster: Cluster;
 beforeAll(async () => {

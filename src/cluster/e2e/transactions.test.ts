@@ -3,7 +3,7 @@
 // read_committed consumers (kafkajs and librdkafka) but not read_uncommitted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "..";
-import { client, readAll, runPython, waitFor } from "../groups/test-support/kafka";
+import { client, readAll, runPython, waitFor } from "../test-support/kafka";
 
 let cluster: Cluster;
 beforeAll(async () => {

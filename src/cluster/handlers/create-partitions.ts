@@ -1,8 +1,8 @@
 // CreatePartitions (37), v0-1: grows a topic. Existing partitions keep their
 // records and offsets; only keys produced from now on may map to a different
 // partition (hash(key) % new count) — the lesson the course draws from it.
-import { ErrorCode, type CreatePartitionsRequest, type CreatePartitionsResponse } from "../protocol";
-import { TopicError } from "../state/cluster-state";
+import { type CreatePartitionsRequest, type CreatePartitionsResponse } from "../protocol";
+import { topicOutcome } from "../state/cluster-state";
 import type { Handler } from "./context";
 
 export const createPartitions: Handler = {
@@ -11,16 +11,13 @@ export const createPartitions: Handler = {
   minVersion: 0,
   maxVersion: 1,
   handle(ctx, body: CreatePartitionsRequest): CreatePartitionsResponse {
-    const results = body.topics.map((t) => {
-      try {
+    const results = body.topics.map((t) => ({
+      name: t.name,
+      ...topicOutcome(() => {
         const replicas = ctx.state.planPartitions(t.name, t.count, t.assignments);
         if (!body.validateOnly) ctx.state.addPartitions(t.name, replicas);
-        return { name: t.name, errorCode: ErrorCode.NONE, errorMessage: null };
-      } catch (err) {
-        if (!(err instanceof TopicError)) throw err;
-        return { name: t.name, errorCode: err.errorCode, errorMessage: err.message };
-      }
-    });
+      }),
+    }));
     return { throttleTimeMs: 0, results };
   },
   errorResponse: (body: CreatePartitionsRequest, errorCode): CreatePartitionsResponse => ({

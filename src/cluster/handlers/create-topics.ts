@@ -4,7 +4,7 @@
 // creating. Errors per topic: INVALID_TOPIC_EXCEPTION, TOPIC_ALREADY_EXISTS,
 // INVALID_PARTITIONS, INVALID_REPLICATION_FACTOR, INVALID_REPLICA_ASSIGNMENT.
 import { ErrorCode, type CreateTopicsRequest, type CreateTopicsResponse } from "../protocol";
-import { TopicError } from "../state/cluster-state";
+import { TopicError, topicOutcome } from "../state/cluster-state";
 import type { Handler } from "./context";
 
 export const createTopics: Handler = {
@@ -14,17 +14,14 @@ export const createTopics: Handler = {
   maxVersion: 4,
   handle(ctx, body: CreateTopicsRequest): CreateTopicsResponse {
     const names = body.topics.map((t) => t.name);
-    const topics = body.topics.map((t) => {
-      try {
+    const topics = body.topics.map((t) => ({
+      name: t.name,
+      ...topicOutcome(() => {
         if (names.indexOf(t.name) !== names.lastIndexOf(t.name)) throw new TopicError(ErrorCode.INVALID_REQUEST, `topic '${t.name}' appears twice in the request`);
         const replicas = ctx.state.planTopic(t.name, t.numPartitions, t.replicationFactor, t.assignments);
         if (!body.validateOnly) ctx.state.createTopic(t.name, replicas);
-        return { name: t.name, errorCode: ErrorCode.NONE, errorMessage: null };
-      } catch (err) {
-        if (!(err instanceof TopicError)) throw err;
-        return { name: t.name, errorCode: err.errorCode, errorMessage: err.message };
-      }
-    });
+      }),
+    }));
     return { throttleTimeMs: 0, topics };
   },
   errorResponse: (body: CreateTopicsRequest, errorCode): CreateTopicsResponse => ({

@@ -33,6 +33,17 @@ export class TopicError extends Error {
   }
 }
 
+/** Runs a per-topic action and turns a TopicError into the error fields of that topic's result. */
+export function topicOutcome(action: () => void): { errorCode: number; errorMessage: string | null } {
+  try {
+    action();
+    return { errorCode: ErrorCode.NONE, errorMessage: null };
+  } catch (err) {
+    if (!(err instanceof TopicError)) throw err;
+    return { errorCode: err.errorCode, errorMessage: err.message };
+  }
+}
+
 export class ClusterState {
   readonly topics = new Map<string, Topic>();
   readonly brokers: BrokerInfo[] = [];

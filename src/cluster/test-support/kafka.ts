@@ -1,5 +1,4 @@
 // Helpers for the end-to-end tests of groups, idempotence and transactions.
-import { execFile } from "node:child_process";
 import { Kafka, KafkaConfig, logLevel } from "kafkajs";
 
 /** A kafkajs client that stays quiet (its retries are expected in these tests). */
@@ -23,14 +22,7 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
 }
 
 /** Runs a Python script with Debian's interpreter (where confluent-kafka and kafka-python live). */
-export function runPython(script: string, args: string[], timeoutMs = 60_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile("/usr/bin/python3", ["-c", script, ...args], { timeout: timeoutMs, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`python failed: ${err.message}\n${stderr}`));
-      else resolve(stdout);
-    });
-  });
-}
+export { python as runPython } from "./external";
 
 /** Reads a whole topic from the beginning with a throwaway group; returns values per partition in log order. */
 export async function readAll(kafka: Kafka, topic: string, expected: number, options: { readUncommitted?: boolean; timeoutMs?: number } = {}): Promise<Map<number, string[]>> {

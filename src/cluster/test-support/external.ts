@@ -13,5 +13,5 @@ export function run(command: string, args: string[], options: { input?: string; 
   });
 }
 
-export const python = (script: string, args: string[] = []) => run("/usr/bin/python3", ["-c", script, ...args]);
+export const python = (script: string, args: string[] = [], timeoutMs?: number) => run("/usr/bin/python3", ["-c", script, ...args], { timeoutMs });
 export const kcat = (args: string[], input?: string) => run("/usr/bin/kcat", args, { input });

@@ -5,7 +5,7 @@ import { localFaultControl, type ClusterActions, type FaultControl } from "./fau
 import { FaultInjector } from "./faults/injector";
 import { startControlServer } from "./faults/server";
 import { createCoordination, type Coordination } from "./groups/coordination";
-import { decodeRecords, encodeControlRecord, type Record } from "./protocol";
+import { decodeRecords, encodeControlRecord, readBatchHeader, type Record } from "./protocol";
 import { BrokerServer } from "./server/broker";
 import { ClusterState } from "./state/cluster-state";
 
@@ -167,7 +167,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       const p = state.partition(topic, partition);
       if (!p) throw new Error(`no partition ${topic}-${partition}`);
       return p.log.allBatches().flatMap((b) => {
-        const isControl = (b.bytes.readInt16BE(21) & 0x20) !== 0;
+        const { isControl } = readBatchHeader(b.bytes);
         return decodeRecords(b.bytes).map((r) => ({ ...r, isControl }));
       });
     },

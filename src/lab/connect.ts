@@ -82,9 +82,13 @@ export async function connect(options: { quiet?: boolean } = {}): Promise<Lab> {
     cluster,
     async faults() {
       if (cluster) return cluster.faults;
-      if (source === "local") return connectFaultControl(process.env.PARTITION_LAB_CONTROL ?? DEFAULT_CONTROL_URL);
-      const url = process.env.PARTITION_LAB_CONTROL;
-      if (url) return connectFaultControl(url);
+      const url = process.env.PARTITION_LAB_CONTROL ?? (source === "local" ? DEFAULT_CONTROL_URL : undefined);
+      if (url) {
+        const control = connectFaultControl(url);
+        // Whatever listens on 9092 may be real Kafka (docker compose): ask before promising faults.
+        const alive = await control.info().then(() => true, () => false);
+        if (alive) return control;
+      }
       throw new Error("fault injection needs partition-lab's embedded cluster; a real Kafka cluster has no such switch (set PARTITION_LAB_CONTROL if yours is a `partition-lab cluster` elsewhere)");
     },
     admin: () => track(kafka.admin()),

@@ -9,7 +9,6 @@ type Writer = (data: { data: Record<string, unknown>; metadata: Record<string, u
 
 function tslabWriter(): Writer | undefined {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData?: Writer };
     return typeof jupyter.lastWriteDisplayData === "function" ? jupyter.lastWriteDisplayData : undefined;
   } catch {

@@ -10,7 +10,6 @@ export type Reporter = {
   notebookFinished(run: NotebookRun, index: number, total: number): void;
 };
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 export function stripAnsi(s: string): string {

@@ -1,7 +1,7 @@
 // HTML by construction: every interpolated value is escaped unless it is
 // explicitly marked as already-safe HTML with `raw`. Notebook outputs are
 // untrusted text; this is what keeps them text.
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+import { escapeHtml } from "../lab/html";
 
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -10,9 +10,7 @@ export class SafeHtml {
   }
 }
 
-export function escape(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c]);
-}
+export const escape = escapeHtml;
 
 /** Marks markup we produced ourselves (or sanitised) as safe to insert. */
 export function raw(markup: string): SafeHtml {

@@ -4,7 +4,8 @@
 // anything else falls back to its text/plain.
 import { vegaLiteToSvg } from "../lab/render-svg";
 import { html, raw, type SafeHtml } from "./html";
-import { sanitizeTableHtml, stripAnsi } from "./sanitize";
+import { stripAnsi } from "../runner/report";
+import { sanitizeTableHtml } from "./sanitize";
 
 export type Output = {
   output_type: string;

@@ -11,9 +11,3 @@ export function sanitizeTableHtml(input: string): string {
     .map((part) => (ALLOWED.test(part) ? part : escape(part)))
     .join("");
 }
-
-/** Removes terminal colour codes from kernel tracebacks. */
-export function stripAnsi(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
-}

@@ -10,7 +10,7 @@ import { defaultJobs, runNotebooks } from "./run-many";
 const USAGE = `usage: partition-lab run NOTEBOOK... [--timeout 60] [--jobs N] [--out DIR | --inplace]
 
 Runs each notebook top to bottom in a fresh tslab kernel (cwd = the notebook's
-folder), in parallel up to --jobs (default: ${defaultJobs()}, two per core). --timeout is
+folder), in parallel up to --jobs (default: ${defaultJobs()}, one per core). --timeout is
 seconds per cell (a notebook's metadata.execution.timeout wins). The executed
 notebooks are written to --out DIR, or over the originals with --inplace.`;
 

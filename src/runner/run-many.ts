@@ -5,17 +5,17 @@ import { silentReporter, type Reporter } from "./report";
 import { runNotebook, type NotebookRun, type RunOptions } from "./run-notebook";
 
 /**
- * Default parallelism: two kernels per core. A notebook spends much of its
- * time waiting (kernel start-up I/O, the network, consumers polling), so one
- * kernel per core leaves the CPU idle; measured on 2 cores, 4 kernels ran the
- * course 15% faster than 2 (see README, Benchmarks).
+ * Default parallelism: one kernel per core. Notebooks also wait (network,
+ * consumers polling), so more can pay off — measured on 2 cores, 4 kernels
+ * ran the course 15% faster than 2 — but every extra kernel slows each cell,
+ * so going further is a choice (`--jobs`), not the default.
  */
 export function defaultJobs(): number {
-  return os.availableParallelism() * 2;
+  return os.availableParallelism();
 }
 
 export type RunManyOptions = Omit<RunOptions, "onCell"> & {
-  /** Notebooks at once (default: two per CPU core). */
+  /** Notebooks at once (default: one per CPU core). */
   jobs?: number;
   reporter?: Reporter;
   /** Stop starting new notebooks after the first failure. */

@@ -56,7 +56,13 @@ function excerpt(source: string): string {
 
 export async function runNotebook(file: string, options: RunOptions = {}): Promise<NotebookRun> {
   const started = Date.now();
-  const notebook = readNotebook(file);
+  let notebook: Notebook;
+  try {
+    notebook = readNotebook(file);
+  } catch (err) {
+    const empty: Notebook = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [] };
+    return { path: file, notebook: empty, cells: [], ok: false, seconds: 0, kernelStartSeconds: 0, failure: { cellIndex: -1, sourceExcerpt: "", name: "InvalidNotebook", message: (err as Error).message, traceback: [] } };
+  }
   const timeoutMs = 1000 * (Number(notebook.metadata.execution?.timeout) || options.timeout || 60);
   const codeCells = notebook.cells.filter((c) => c.cell_type === "code").length;
   const cells: CellRun[] = [];

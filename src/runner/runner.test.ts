@@ -11,7 +11,7 @@ let runs: Map<string, NotebookRun>;
 
 beforeAll(async () => {
   // loop.ipynb runs first on its worker, so the notebook after it proves a timeout does not stop the rest.
-  const names = ["loop.ipynb", "outputs.ipynb", "fails.ipynb", "missing-error.ipynb", "dies.ipynb", "nested/imports.ipynb"];
+  const names = ["loop.ipynb", "outputs.ipynb", "fails.ipynb", "missing-error.ipynb", "dies.ipynb", "nested/imports.ipynb", "broken.ipynb"];
   const results = await runNotebooks(names.map(fixture), { jobs: 2, timeout: 30 });
   runs = new Map(results.map((r) => [path.relative(path.join(__dirname, "fixtures"), r.path), r]));
 }, 120_000);
@@ -62,6 +62,13 @@ describe("runNotebook with the tslab kernel", () => {
     expect(run.failure).toMatchObject({ cellIndex: 1, name: "DeadKernelError" });
     expect(run.failure!.message).toMatch(/exit code 1/);
     expect(run.cells.map((c) => c.status)).toEqual(["ok", "error", "not-run"]);
+  });
+
+  it("reports a notebook that is not valid JSON instead of crashing the run", () => {
+    const run = runs.get("broken.ipynb")!;
+    expect(run.ok).toBe(false);
+    expect(run.failure).toMatchObject({ cellIndex: -1, name: "InvalidNotebook" });
+    expect(formatFailure(run)).toMatch(/broken\.ipynb: InvalidNotebook: .*not a readable notebook/);
   });
 
   it("imports this package by name from a notebook in a subfolder", () => {

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "./cli";
@@ -38,7 +38,7 @@ describe("partition-lab CLI", () => {
   ])("explains a user mistake without a stack trace: %s", async (argv, message) => {
     // The compiled CLI: its commands load their modules with require, as installed users run them.
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = execFile(process.execPath, [path.resolve(__dirname, "../dist/cli.js"), ...(argv as string[])], { timeout: 30_000 }, (_err, _out, err) => resolve({ code: child.exitCode, stderr: err }));
+      const child: ChildProcess = execFile(process.execPath, [path.resolve(__dirname, "../dist/cli.js"), ...(argv as string[])], { timeout: 30_000 }, (_err, _out, err) => resolve({ code: child.exitCode, stderr: err }));
     });
     expect(code).toBe(2);
     expect(stderr).toMatch(message as RegExp);

@@ -3,5 +3,6 @@ export { runNotebook, type CellRun, type Failure, type NotebookRun, type RunOpti
 export { defaultJobs, runNotebooks, type RunManyOptions } from "./run-many";
 export { consoleReporter, formatFailure, formatSummary, silentReporter, stripAnsi, type Reporter } from "./report";
 export { readNotebook, writeNotebook, sourceOf, hasTag, type Cell, type Notebook } from "./notebook";
+export { killAllKernels } from "./kernel";
 export { installKernelSpec, tslabKernelSpec, type KernelSpec } from "./kernelspec";
 export type { Output } from "./outputs";

@@ -41,6 +41,18 @@ function errorOf(reply: { ename?: string; evalue?: string; traceback?: string[] 
   return { name: found?.[1] ?? "Error", message: found?.[2] ?? (stderr.trim().split("\n").at(-1) || "the cell failed"), traceback: stderr ? stderr.trimEnd().split("\n") : reply.traceback ?? [] };
 }
 
+/** Kernel processes still running, so an interrupted run can take them down with it. */
+const live = new Set<ChildProcess>();
+
+/**
+ * Kills every kernel this process started. tslab treats SIGINT as "interrupt
+ * the cell" and keeps running, so a Ctrl-C of the runner must do this.
+ */
+export function killAllKernels(): void {
+  for (const p of live) p.kill("SIGKILL");
+  live.clear();
+}
+
 export class Kernel {
   private zmq!: typeof import("zeromq");
   private shell!: import("zeromq").Dealer;
@@ -72,7 +84,9 @@ export class Kernel {
     const argv = spec.argv.map((a) => a.replace("{connection_file}", this.connectionFile));
     this.process = spawn(argv[0], argv.slice(1), { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
     this.process.stderr!.on("data", (d) => (this.stderr = (this.stderr + d).slice(-4000)));
+    live.add(this.process);
     this.process.on("exit", (code, signal) => {
+      live.delete(this.process);
       this.exited = { code, signal };
       for (const f of this.onExit.splice(0)) f();
     });

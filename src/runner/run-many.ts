@@ -1,6 +1,7 @@
 // Runs independent notebooks in parallel, each in its own kernel, at most
 // `jobs` at a time, reporting progress as they go. Results keep input order.
 import * as os from "node:os";
+import { killAllKernels } from "./kernel";
 import { silentReporter, type Reporter } from "./report";
 import { runNotebook, type NotebookRun, type RunOptions } from "./run-notebook";
 
@@ -22,7 +23,26 @@ export type RunManyOptions = Omit<RunOptions, "onCell"> & {
   failFast?: boolean;
 };
 
+/**
+ * Runs `paths`; on Ctrl-C (SIGINT) or SIGTERM the kernels are killed and the
+ * process exits with 130, instead of leaving tslab kernels behind.
+ */
 export async function runNotebooks(paths: string[], options: RunManyOptions = {}): Promise<NotebookRun[]> {
+  const stop = () => {
+    killAllKernels();
+    process.exit(130);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    return await runAll(paths, options);
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
+}
+
+async function runAll(paths: string[], options: RunManyOptions): Promise<NotebookRun[]> {
   const reporter = options.reporter ?? silentReporter;
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), paths.length || 1));
   const results: NotebookRun[] = new Array(paths.length);

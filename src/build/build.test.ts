@@ -26,6 +26,18 @@ describe("partition-lab build", () => {
     expect(fs.existsSync(path.join(outDir, "index.html"))).toBe(false);
   }, 90_000);
 
+  it("stops at once with a clear message when KAFKA_BROKERS does not answer", async () => {
+    const saved = process.env.KAFKA_BROKERS;
+    process.env.KAFKA_BROKERS = "127.0.0.1:1";
+    try {
+      await expect(build({ root: tmp, notebooksDir: path.join(SITE_FIXTURES, "failing"), outDir: path.join(tmp, "out-unreachable"), log: () => {}, reporter: silentReporter }))
+        .rejects.toThrow(/KAFKA_BROKERS=127\.0\.0\.1:1: no broker answers/);
+    } finally {
+      if (saved === undefined) delete process.env.KAFKA_BROKERS;
+      else process.env.KAFKA_BROKERS = saved;
+    }
+  });
+
   it("publishes a passing notebook, then reuses the cached run", async () => {
     const notebooks = path.join(tmp, "notebooks");
     fs.mkdirSync(notebooks);

@@ -4,7 +4,9 @@
 // the execution cache.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { CliError } from "../cli-error";
 import { startCluster } from "../cluster";
+import { reachable } from "../lab/connect";
 import { consoleReporter, formatSummary, runNotebooks, type Reporter } from "../runner";
 import { directoryEffects, publishSite } from "../site/publish";
 import { ExecutionCache, environmentHash, notebookKey } from "./cache";
@@ -85,6 +87,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 /** KAFKA_BROKERS when set; otherwise an embedded cluster for this build, with its fault-control endpoint. */
 async function clusterFor(log: (line: string) => void): Promise<{ env: NodeJS.ProcessEnv; stop(): Promise<void> }> {
   if (process.env.KAFKA_BROKERS) {
+    const brokers = process.env.KAFKA_BROKERS.split(",").map((b) => b.trim()).filter(Boolean);
+    const up = await Promise.all(brokers.map((b) => reachable(b, 2000)));
+    if (!up.some(Boolean)) {
+      throw new CliError(`KAFKA_BROKERS=${process.env.KAFKA_BROKERS}: no broker answers. Start the cluster (e.g. \`docker compose up -d --wait\`), or unset KAFKA_BROKERS to use the embedded cluster.`, 1);
+    }
     log(`notebooks run against KAFKA_BROKERS=${process.env.KAFKA_BROKERS}`);
     return { env: {}, stop: async () => {} };
   }

@@ -31,7 +31,8 @@ export type Lab = {
   close(): Promise<void>;
 };
 
-function reachable(hostPort: string, timeoutMs = 300): Promise<boolean> {
+/** Whether something accepts TCP connections at "host:port". */
+export function reachable(hostPort: string, timeoutMs = 300): Promise<boolean> {
   const [host, port] = hostPort.split(":");
   return new Promise((resolve) => {
     const socket = net.connect(Number(port), host);

@@ -41,6 +41,9 @@ function errorOf(reply: { ename?: string; evalue?: string; traceback?: string[] 
   return { name: found?.[1] ?? "Error", message: found?.[2] ?? (stderr.trim().split("\n").at(-1) || "the cell failed"), traceback: stderr ? stderr.trimEnd().split("\n") : reply.traceback ?? [] };
 }
 
+/** An idle kernel that does not echo a heartbeat within this time is taken for dead. */
+const HEARTBEAT_TIMEOUT_MS = 10_000;
+
 /** Kernel processes still running, so an interrupted run can take them down with it. */
 const live = new Set<ChildProcess>();
 
@@ -62,6 +65,7 @@ export class Kernel {
   private key = randomBytes(16).toString("hex");
   private session = randomUUID();
   private connectionFile = "";
+  private hbAddress = "";
   private listeners = new Map<string, (msg: Message) => void>();
   private replies = new Map<string, (msg: Message) => void>();
   private stderr = "";
@@ -97,6 +101,7 @@ export class Kernel {
     });
 
     const addr = (port: number) => `tcp://127.0.0.1:${port}`;
+    this.hbAddress = addr(ports.hb_port);
     this.shell = new this.zmq.Dealer({ linger: 0 });
     this.control = new this.zmq.Dealer({ linger: 0 });
     this.iopub = new this.zmq.Subscriber({ linger: 0 });
@@ -124,6 +129,30 @@ export class Kernel {
         if (sawIopub) return;
       }
       this.listeners.delete(msg.header.msg_id);
+    }
+  }
+
+  /** The kernel's process id. */
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
+  /**
+   * One heartbeat round trip on the kernel's hb channel. Only asked between
+   * cells: tslab answers heartbeats on its JavaScript thread, so a busy cell
+   * would look dead (cell timeouts cover that case).
+   */
+  async heartbeat(timeoutMs: number): Promise<boolean> {
+    const hb = new this.zmq.Request({ linger: 0, receiveTimeout: timeoutMs, sendTimeout: timeoutMs });
+    try {
+      hb.connect(this.hbAddress);
+      await hb.send("ping");
+      const [echo] = await hb.receive();
+      return echo.toString() === "ping";
+    } catch {
+      return false;
+    } finally {
+      hb.close();
     }
   }
 
@@ -163,6 +192,10 @@ export class Kernel {
    */
   async execute(code: string, timeoutMs: number, stopOnError = true): Promise<ExecuteResult> {
     if (this.exited) return { status: "dead", executionCount: null, outputs: [], error: this.deathError() };
+    if (!(await this.heartbeat(HEARTBEAT_TIMEOUT_MS))) {
+      await this.interruptOrKill();
+      return { status: "dead", executionCount: null, outputs: [], error: { name: "DeadKernelError", message: `the kernel stopped answering heartbeats (none within ${HEARTBEAT_TIMEOUT_MS / 1000} s) and was killed`, traceback: [] } };
+    }
     const msg = newMessage(this.session, "execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: stopOnError });
     const collector = new OutputCollector();
     let idle = false;

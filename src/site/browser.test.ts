@@ -124,6 +124,18 @@ describe("the site in Chromium", () => {
     await page.context().close();
   });
 
+  it("fits a phone screen: nothing wider than the viewport but scrollable code, tables and charts", async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    for (const name of PAGES) {
+      await page.goto(`${base}/${name}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(375);
+    }
+    await page.goto(`${base}/01-fixture-lesson.html`);
+    await page.screenshot({ path: path.join(SHOTS, "01-fixture-lesson-phone.png") });
+    await context.close();
+  });
+
   it("toggles dark mode and remembers it", async () => {
     const { page } = await open(`${base}/index.html`);
     const theme = () => page.evaluate(() => document.documentElement.getAttribute("data-theme"));

@@ -1,3 +1,5 @@
+import { ApiKey } from "../protocol/messages";
+
 /**
  * Fault injection for teaching: rules that make the broker fail, delay or
  * swallow the answer to the next N requests of an API (optionally only those
@@ -46,14 +48,8 @@ export type FaultRule = {
   hits: number;
 };
 
-/** Kafka API keys by name (Kafka's ApiKeys.java), for rules written by people. */
-export const API_KEYS: Record<string, number> = {
-  Produce: 0, Fetch: 1, ListOffsets: 2, Metadata: 3, OffsetCommit: 8, OffsetFetch: 9, FindCoordinator: 10,
-  JoinGroup: 11, Heartbeat: 12, LeaveGroup: 13, SyncGroup: 14, DescribeGroups: 15, ListGroups: 16,
-  SaslHandshake: 17, ApiVersions: 18, CreateTopics: 19, DeleteTopics: 20, DeleteRecords: 21, InitProducerId: 22,
-  AddPartitionsToTxn: 24, AddOffsetsToTxn: 25, EndTxn: 26, TxnOffsetCommit: 28, DescribeConfigs: 32,
-  AlterConfigs: 33, CreatePartitions: 37, DeleteGroups: 42,
-};
+/** Kafka API keys by name, for rules written by people: the APIs the cluster serves. */
+export const API_KEYS: Record<string, number> = ApiKey;
 
 /** Resolves an API name or key; throws a readable error for a typo. */
 export function apiKeyOf(api: number | string): number {

@@ -26,21 +26,12 @@ export class PartitionLog {
   readonly producers = new PartitionProducerState();
   logStartOffset = 0n;
   private endOffset = 0n;
-  private bytes = 0;
 
   constructor(readonly topic: string, readonly partition: number, private sink?: BatchSink) {}
 
   /** The offset the next record gets; with in-process replication also the high watermark. */
   get highWatermark(): bigint {
     return this.endOffset;
-  }
-
-  get sizeInBytes(): number {
-    return this.bytes;
-  }
-
-  get batchCount(): number {
-    return this.batches.length;
   }
 
   /**
@@ -73,7 +64,6 @@ export class PartitionLog {
     const lastOffset = baseOffset + BigInt(lastOffsetDelta);
     this.batches.push({ baseOffset, lastOffset, maxTimestamp, bytes });
     this.endOffset = lastOffset + 1n;
-    this.bytes += bytes.length;
   }
 
   /**

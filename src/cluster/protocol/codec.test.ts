@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planFor, type Plan } from "./codec";
-import { ProtocolError } from "./errors";
+import { ErrorCode, errorName, isRetriable, ProtocolError } from "./errors";
 import { decodeRequest, decodeResponse, encodeRequest, encodeResponse, SUPPORTED_VERSIONS } from "./messages";
 import { parseRange, type Primitive } from "./schema";
 import { schemas } from "./schemas";
@@ -116,6 +116,14 @@ describe("the schema-driven codec", () => {
       }
       expect(thrown, `cut at ${cut}`).toBeInstanceOf(ProtocolError);
     }
+  });
+
+  it("names error codes and tells which ones clients retry", () => {
+    expect(errorName(6)).toBe("NOT_LEADER_OR_FOLLOWER");
+    expect(errorName(9999)).toBe("UNKNOWN_ERROR_9999");
+    expect(isRetriable(ErrorCode.NOT_LEADER_OR_FOLLOWER)).toBe(true);
+    expect(isRetriable(ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER)).toBe(false);
+    expect(isRetriable(ErrorCode.TOPIC_ALREADY_EXISTS)).toBe(false);
   });
 
   it("refuses absurd lengths before allocating", () => {

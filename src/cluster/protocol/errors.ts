@@ -86,7 +86,7 @@ export type ErrorCodeName = keyof typeof ErrorCode;
 
 const names = new Map<number, string>(Object.entries(ErrorCode).map(([name, code]) => [code, name]));
 
-/** The Kafka name of an error code ("UNKNOWN_0x…" for codes we do not know). */
+/** The Kafka name of an error code ("UNKNOWN_ERROR_<code>" for codes not listed here). */
 export function errorName(code: number): string {
   return names.get(code) ?? `UNKNOWN_ERROR_${code}`;
 }

@@ -2,6 +2,6 @@
 // encoder/decoder (./codec), frames with headers (./messages) and record
 // batches v2 (./records).
 export { ErrorCode, errorName, isRetriable, ProtocolError, type ErrorCodeName, type RequestHeader } from "./errors";
-export { ApiKey, SUPPORTED_VERSIONS, apiName, decodeRequest, decodeResponse, encodeRequest, encodeResponse, schemaOf } from "./messages";
+export { ApiKey, SUPPORTED_VERSIONS, apiName, decodeRequest, decodeResponse, encodeRequest, encodeResponse } from "./messages";
 export * from "./records";
 export type * from "./types";

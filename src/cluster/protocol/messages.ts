@@ -29,11 +29,6 @@ export const SUPPORTED_VERSIONS: readonly { apiKey: number; minVersion: number; 
   })
   .sort((a, b) => a.apiKey - b.apiKey);
 
-/** The schema of `apiKey`, or undefined for an API we do not know. */
-export function schemaOf(apiKey: number): ApiSchema | undefined {
-  return byKey.get(apiKey);
-}
-
 /** The API's name ("Produce") or "api key N". */
 export function apiName(apiKey: number): string {
   return byKey.get(apiKey)?.name ?? `api key ${apiKey}`;

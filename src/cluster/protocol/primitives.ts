@@ -29,7 +29,6 @@ export class Reader {
   int16(): number { return this.buf.readInt16BE(this.need(2, "int16")); }
   uint16(): number { return this.buf.readUInt16BE(this.need(2, "uint16")); }
   int32(): number { return this.buf.readInt32BE(this.need(4, "int32")); }
-  uint32(): number { return this.buf.readUInt32BE(this.need(4, "uint32")); }
   int64(): bigint { return this.buf.readBigInt64BE(this.need(8, "int64")); }
   float64(): number { return this.buf.readDoubleBE(this.need(8, "float64")); }
   bool(): boolean { return this.buf[this.need(1, "bool")] !== 0; }
@@ -139,7 +138,6 @@ export class Writer {
   int16(v: number): void { const at = this.room(2); this.cur.writeInt16BE(v, at); }
   uint16(v: number): void { const at = this.room(2); this.cur.writeUInt16BE(v, at); }
   int32(v: number): void { const at = this.room(4); this.cur.writeInt32BE(v, at); }
-  uint32(v: number): void { const at = this.room(4); this.cur.writeUInt32BE(v >>> 0, at); }
   int64(v: bigint): void { const at = this.room(8); this.cur.writeBigInt64BE(BigInt.asIntN(64, v), at); }
   float64(v: number): void { const at = this.room(8); this.cur.writeDoubleBE(v, at); }
   bool(v: boolean): void { const at = this.room(1); this.cur[at] = v ? 1 : 0; }

@@ -75,7 +75,7 @@ export class ClusterState {
     for (const stored of loadTopics(dataDir)) {
       const topic: Topic = { name: stored.name, partitions: [] };
       stored.partitions.forEach((p, index) => {
-        const part = this.newPartition(stored.name, index, p.replicas, p.leader);
+        const part = this.newPartition(stored.name, index, p.replicas);
         for (const batch of readSegment(segmentPath(dataDir, stored.name, index))) part.log.restore(Buffer.from(batch));
         topic.partitions.push(part);
       });
@@ -87,16 +87,16 @@ export class ClusterState {
     if (!this.settings.dataDir) return;
     const topics: StoredTopic[] = [...this.topics.values()].map((t) => ({
       name: t.name,
-      partitions: t.partitions.map((p) => ({ leader: p.replicas[0], replicas: p.replicas })),
+      partitions: t.partitions.map((p) => ({ replicas: p.replicas })),
     }));
     saveTopics(this.settings.dataDir, topics);
   }
 
-  private newPartition(topic: string, index: number, replicas: number[], leader = replicas[0]): Partition {
+  private newPartition(topic: string, index: number, replicas: number[]): Partition {
     const { dataDir } = this.settings;
     const sink = dataDir ? openSegment(segmentPath(dataDir, topic, index)) : undefined;
-    const up = this.broker(leader)?.up ? leader : replicas.find((r) => this.broker(r)?.up) ?? -1;
-    return { index, leader: up, leaderEpoch: 0, replicas, log: new PartitionLog(topic, index, sink) };
+    const leader = replicas.find((r) => this.broker(r)?.up) ?? -1;
+    return { index, leader, leaderEpoch: 0, replicas, log: new PartitionLog(topic, index, sink) };
   }
 
   /**
@@ -193,7 +193,9 @@ export class ClusterState {
     if (!p) throw new Error(`no partition ${topic}-${index}`);
     if (!this.broker(leader)) throw new Error(`no broker ${leader}; brokers are ${this.brokers.map((b) => b.nodeId).join(", ")}`);
     if (!this.broker(leader)!.up) throw new Error(`broker ${leader} is stopped`);
-    if (!p.replicas.includes(leader)) p.replicas = [...p.replicas.slice(0, Math.max(0, p.replicas.length - 1)), leader];
+    // A broker that is not yet a replica takes the place of the last one (a
+    // reassignment), so a single-replica partition can be moved too.
+    if (!p.replicas.includes(leader)) p.replicas = [...p.replicas.slice(0, -1), leader];
     if (p.leader !== leader) {
       p.leader = leader;
       p.leaderEpoch += 1;

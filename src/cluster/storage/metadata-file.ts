@@ -4,7 +4,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-export type StoredTopic = { name: string; partitions: { leader: number; replicas: number[] }[] };
+/** Only replica lists are stored: a restarted cluster gives each partition back to its preferred (first) replica, as Kafka's preferred leader election does. */
+export type StoredTopic = { name: string; partitions: { replicas: number[] }[] };
 
 const FILE = "topics.json";
 

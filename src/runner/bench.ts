@@ -3,21 +3,12 @@
 // `jupyter nbconvert --execute` runs them (nbconvert executes through
 // nbclient; Debian's nbclient is the reference measured in the same run).
 // Goal: ours ≤ 0.5× the reference's wall time.
-import { execFile } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { startCluster } from "../cluster";
-import { installKernelSpec } from "./kernelspec";
+import { runWithNbclient } from "./nbclient";
 import { defaultJobs, runNotebooks } from "./run-many";
 
-const NBCLIENT = `
-import sys, nbformat
-from nbclient import NotebookClient
-for f in sys.argv[1:]:
-    nb = nbformat.read(f, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name='tslab', resources={'metadata': {'path': __import__('os').path.dirname(f)}}).execute()
-`;
 
 function notebooks(): string[] {
   const root = path.resolve(__dirname, "../..");
@@ -38,15 +29,11 @@ export async function runBenchmark(): Promise<void> {
     const failed = runs.filter((r) => !r.ok);
     if (failed.length > 0) console.log(`warning: ${failed.length} notebook(s) failed in our runner`);
 
-    const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "partition-lab-bench-"));
-    installKernelSpec({ prefix });
     t0 = Date.now();
-    await new Promise<void>((resolve, reject) =>
-      execFile("/usr/bin/python3", ["-c", NBCLIENT, ...files], { env: { ...process.env, ...env.vars, JUPYTER_PATH: path.join(prefix, "share", "jupyter") }, timeout: 900_000 },
-        (err, _o, stderr) => (err ? reject(new Error(`nbclient failed: ${stderr.slice(-2000)}`)) : resolve())),
-    );
+    const reference = await runWithNbclient(files, env.vars);
     const theirs = (Date.now() - t0) / 1000;
-    fs.rmSync(prefix, { recursive: true, force: true });
+    const refFailed = reference.filter((r) => r.error);
+    if (refFailed.length > 0) console.log(`warning: ${refFailed.length} notebook(s) failed under nbclient`);
 
     console.log(`ours (${defaultJobs()} parallel kernels)           ${ours.toFixed(1)} s`);
     console.log(`nbclient, sequential            ${theirs.toFixed(1)} s`);

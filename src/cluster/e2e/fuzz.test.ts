@@ -2,20 +2,14 @@
 // requests) at a cluster running in a child process. Afterwards the same
 // process must still serve a kafkajs round trip, and no handler may have
 // failed on the way (a caught handler exception is still a bug).
-import { createRequire } from "node:module";
 import * as net from "node:net";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeRequest } from "../protocol";
 import { startChildCluster, stopChild, type ChildCluster } from "../test-support/child-cluster";
+import { kafkajsProtocol, kafkajsRequestFrame, Long } from "../test-support/kafkajs-protocol";
 
-const load = createRequire(__filename);
-const kafkajs = (p: string) => load(`kafkajs/src/protocol/${p}`);
-const Long = load("kafkajs/src/utils/long");
-
-async function kafkajsFrame(request: unknown, correlationId: number): Promise<Buffer> {
-  return (await kafkajs("request")({ correlationId, clientId: "fuzz", request })).buffer;
-}
+const kafkajs = kafkajsProtocol;
 
 /** Real requests as kafkajs and librdkafka put them on the wire. */
 async function seeds(): Promise<Buffer[]> {
@@ -34,7 +28,7 @@ async function seeds(): Promise<Buffer[]> {
     r("offsetCommit/v5", { groupId: "g", groupGenerationId: 1, memberId: "m", topics: [{ topic: "fuzz-a", partitions: [{ partition: 0, offset: "1" }] }] }),
     r("initProducerId/v1", { transactionalId: null, transactionTimeout: 1000 }),
   ];
-  const frames = await Promise.all(requests.map((req, i) => kafkajsFrame(req, i + 1)));
+  const frames = await Promise.all(requests.map((req, i) => kafkajsRequestFrame(req, i + 1, "fuzz")));
   // librdkafka opens with a flexible ApiVersions v3 and Metadata v9 speaks compact encodings.
   frames.push(encodeRequest({ apiKey: 18, apiVersion: 3, correlationId: 50, clientId: "rdkafka" }, { clientSoftwareName: "librdkafka", clientSoftwareVersion: "2.0.2" }));
   frames.push(encodeRequest({ apiKey: 3, apiVersion: 9, correlationId: 51, clientId: "rdkafka" }, { topics: null, allowAutoTopicCreation: true }));

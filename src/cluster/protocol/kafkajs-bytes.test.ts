@@ -1,18 +1,12 @@
 // Real client bytes: kafkajs 2.2's own request encoders and response decoders
 // against our schema-driven codec.
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { decodeRecords, encodeRecordBatch, splitBatches } from "./records";
 import { decodeRequest, encodeResponse } from "./messages";
+import { kafkajsProtocol, kafkajsRequestFrame, Long } from "../test-support/kafkajs-protocol";
 
-const load = createRequire(__filename);
-const kafkajs = (path: string) => load(`kafkajs/src/protocol/${path}`);
-const Long = load("kafkajs/src/utils/long");
-
-async function kafkajsFrame(request: unknown, correlationId = 11): Promise<Buffer> {
-  const encoder = await kafkajs("request")({ correlationId, clientId: "kafkajs-test", request });
-  return encoder.buffer.subarray(4);
-}
+const kafkajs = kafkajsProtocol;
+const kafkajsFrame = async (request: unknown) => (await kafkajsRequestFrame(request, 11)).subarray(4);
 
 describe("kafkajs 2.2 request bytes decode as Kafka's fields", () => {
   it("Produce v7 with a keyed record batch", async () => {

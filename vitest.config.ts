@@ -2,9 +2,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "bench/**/*.test.ts"],
     // node_modules/partition-lab links back to this folder; never walk it.
-    exclude: ["**/node_modules/**", "dist/**", "site/dist/**"],
+    exclude: ["**/node_modules/**", "**/dist/**"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Two cores: integration suites start brokers, kernels and browsers.

@@ -6,10 +6,10 @@ import { existsSync } from "node:fs";
 
 const require = createRequire(import.meta.url);
 const benchmarks = {
-  cluster: "../dist/cluster/bench.js",
-  soak: "../dist/cluster/soak-bench.js",
-  runner: "../dist/runner/bench.js",
-  build: "../dist/site/bench.js",
+  cluster: "../bench/dist/cluster.js",
+  soak: "../bench/dist/soak.js",
+  runner: "../bench/dist/runner.js",
+  build: "../bench/dist/build.js",
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"));

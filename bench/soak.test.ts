@@ -2,8 +2,8 @@
 // rebalance forced every 3 s. Every message arrives, per-key order holds and
 // nothing is stored twice. (`npm run bench -- soak` runs it for longer.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, type Cluster } from "..";
-import { runSoak } from "../groups/soak";
+import { startCluster, type Cluster } from "partition-lab";
+import { runSoak } from "./soak-load";
 
 let cluster: Cluster;
 beforeAll(async () => {

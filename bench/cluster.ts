@@ -30,7 +30,7 @@ function flag(flags: string[], name: string, fallback: number): number {
 export async function runBenchmark(flags: string[]): Promise<void> {
   const total = flag(flags, "messages", 200_000);
   const perSend = 500;
-  const child = fork(path.join(__dirname, "bench-broker.js"), [], { execArgv: ["--expose-gc"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(path.join(__dirname, "cluster-broker.js"), [], { execArgv: ["--expose-gc"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const { bootstrap } = await new Promise<{ bootstrap: string }>((resolve) => child.once("message", (m: any) => resolve(m)));
   const stats = () => ask<Stats>(child, { cmd: "stats" }, (m) => "cpuMicros" in m);
   try {

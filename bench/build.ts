@@ -3,8 +3,8 @@
 // warm build ≤ 5 s; every page ≤ 300 KB including its SVG charts.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { build } from "../build/build";
-import { silentReporter } from "../runner";
+import { build } from "partition-lab/dist/build/build";
+import { silentReporter } from "partition-lab/dist/runner";
 
 export async function runBenchmark(): Promise<void> {
   const root = path.resolve(__dirname, "../..");

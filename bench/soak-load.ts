@@ -1,5 +1,5 @@
 import { Consumer, Kafka, logLevel, Producer } from "kafkajs";
-import type { FaultControl } from "../faults/control";
+import type { FaultControl } from "partition-lab";
 
 export type SoakOptions = {
   bootstrap: string;

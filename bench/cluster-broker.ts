@@ -1,7 +1,7 @@
 // The broker side of `npm run bench -- cluster`: an embedded cluster in a
 // forked process that reports its own CPU time and heap over IPC, so the
 // benchmark can compare broker and client costs.
-import { startCluster } from "./cluster";
+import { startCluster } from "partition-lab";
 
 async function main(): Promise<void> {
   const cluster = await startCluster({ brokers: 3 });

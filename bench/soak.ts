@@ -1,6 +1,6 @@
 // `npm run bench -- soak [--seconds=60]`: the soak test for longer, with a report.
-import { startCluster } from "./cluster";
-import { runSoak } from "./groups/soak";
+import { startCluster } from "partition-lab";
+import { runSoak } from "./soak-load";
 
 export async function runBenchmark(flags: string[]): Promise<void> {
   const seconds = Number(flags.find((f) => f.startsWith("--seconds="))?.split("=")[1] ?? 60);

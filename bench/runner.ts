@@ -5,9 +5,9 @@
 // Goal: ours ≤ 0.5× the reference's wall time.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { startCluster } from "../cluster";
-import { runWithNbclient } from "./nbclient";
-import { defaultJobs, runNotebooks } from "./run-many";
+import { startCluster } from "partition-lab";
+import { runWithNbclient } from "partition-lab/dist/runner/nbclient";
+import { defaultJobs, runNotebooks } from "partition-lab/dist/runner";
 
 
 function notebooks(): string[] {

@@ -2,15 +2,10 @@
 // text fallback of each chart is its data as a small table.
 import { display } from "./display";
 import { vegaLiteToSvg } from "./render-svg";
-import { tableText, type Row } from "./tables";
+import { tableText } from "./tables";
+import { vegaLiteSpec as spec, type VegaLiteSpec } from "./vega-spec";
 
-export type VegaLiteSpec = Record<string, unknown> & { data: { values: Row[] } };
-
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
-
-function spec(title: string, values: Row[], rest: Record<string, unknown>): VegaLiteSpec {
-  return { $schema: SCHEMA, title, width: 360, height: 200, data: { values }, ...rest };
-}
+export type { VegaLiteSpec } from "./vega-spec";
 
 /** Bars: how many messages each partition holds. */
 export function messagesPerPartition(counts: { partition: number; messages: number }[], title = "Messages per partition"): VegaLiteSpec {

@@ -14,3 +14,4 @@ export * from "./resequence";
 export * from "./processing-log";
 export * from "./hot-charts";
 export * from "./consumer-charts";
+export * from "./capstone";

@@ -73,6 +73,25 @@
     });
   });
 
+  // Predictions: the outcome stays folded until the reader has picked an answer
+  var normalise = function (s) { return String(s).trim().replace(/\s+/g, " ").toLowerCase(); };
+  document.querySelectorAll("fieldset.prediction").forEach(function (q) {
+    var outcome = document.getElementById(q.getAttribute("data-outcome"));
+    if (!outcome) return;
+    outcome.hidden = true;
+    var feedback = q.querySelector(".feedback");
+    q.querySelector("button.reveal").addEventListener("click", function () {
+      var picked = q.querySelector("input:checked");
+      if (!picked) { feedback.textContent = "Pick an answer first."; feedback.className = "feedback"; return; }
+      outcome.hidden = false;
+      var actual = outcome.getAttribute("data-actual");
+      if (actual === null) { feedback.textContent = "Here is what happened."; feedback.className = "feedback"; return; }
+      var right = normalise(actual) === normalise(picked.value);
+      feedback.textContent = right ? "You predicted it." : "Not what you predicted: it was \u201c" + actual + "\u201d.";
+      feedback.className = "feedback " + (right ? "right" : "wrong");
+    });
+  });
+
   // Copy buttons
   document.querySelectorAll("button.copy").forEach(function (button) {
     button.addEventListener("click", function () {

@@ -3,6 +3,7 @@
 // coordination and a fault injector with its loopback control endpoint.
 import { localFaultControl, type ClusterActions, type FaultControl } from "./faults/control";
 import { FaultInjector } from "./faults/injector";
+import { ProduceJournal } from "./faults/produce-journal";
 import { startControlServer } from "./faults/server";
 import { createCoordination, type Coordination } from "./groups/coordination";
 import { decodeRecords, encodeControlRecord, readBatchHeader, type Record } from "./protocol";
@@ -92,11 +93,13 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   await coordination.recover();
 
   const injector = new FaultInjector();
+  const journal = new ProduceJournal();
   const servers = state.brokers.map((b) => new BrokerServer({
     nodeId: b.nodeId,
     state,
     coordination,
     faults: injector,
+    journal,
     maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
     maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
     log,
@@ -136,7 +139,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     rebalanceGroup: (groupId) => coordination.groups.forceRebalance(groupId),
     info: () => ({ bootstrap, brokers: state.brokers.map((b) => ({ ...b })) }),
   };
-  const faults = localFaultControl(injector, actions);
+  const faults = localFaultControl(injector, actions, journal);
   const controlPort = options.controlPort ?? (basePort === 0 ? 0 : basePort + count);
   const control = await startControlServer(faults, { port: controlPort, host });
 

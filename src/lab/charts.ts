@@ -86,6 +86,73 @@ export function leadersPerBroker(rows: { broker: number; leaders: number }[], ti
   });
 }
 
+/** Points: the order records arrived in (x) against their offset (y), one colour per partition. */
+export function arrivalOrder(records: { partition: number; offset: number; value?: string }[], title = "Arrival order versus offset"): VegaLiteSpec {
+  const values = records.map((r, i) => ({ arrival: i + 1, partition: r.partition, offset: r.offset, value: r.value ?? "" }));
+  return spec(title, values, {
+    mark: { type: "line", point: { filled: true, size: 90 }, tooltip: true },
+    encoding: {
+      x: { field: "arrival", type: "quantitative", title: "arrival (1 = first received)", axis: { tickMinStep: 1 } },
+      y: { field: "offset", type: "quantitative", title: "offset in its partition", axis: { tickMinStep: 1 } },
+      color: { field: "partition", type: "nominal", title: "partition" },
+    },
+  });
+}
+
+/**
+ * The retry timeline of one partition: every Produce batch the broker saw
+ * (x: order of arrival), its base sequence number (y), and what the broker
+ * did with it (colour). Labels name the messages each batch carried.
+ */
+export function produceTimeline(batches: { n: number; baseSequence: number; values: string[]; outcome: string; answered: boolean }[], title = "Produce batches as the broker saw them"): VegaLiteSpec {
+  const first = batches[0]?.n ?? 1;
+  const values = batches.map((b) => ({
+    request: b.n - first + 1,
+    sequence: b.baseSequence,
+    messages: b.values.join(" "),
+    outcome: b.answered ? b.outcome : `${b.outcome}, answer lost`,
+  }));
+  return spec(title, values, {
+    layer: [
+      { mark: { type: "point", filled: true, size: 160, tooltip: true } },
+      { mark: { type: "text", dy: -14, fontSize: 11 }, encoding: { text: { field: "messages" } } },
+    ],
+    encoding: {
+      x: { field: "request", type: "quantitative", title: "batch, in the order the broker received it", axis: { tickMinStep: 1 } },
+      y: { field: "sequence", type: "quantitative", title: "base sequence number", axis: { tickMinStep: 1 } },
+      color: { field: "outcome", type: "nominal", title: "broker's answer" },
+    },
+  });
+}
+
+/** Stacked bars per partition: records read already (committed offset) and lag (end offset − committed). */
+export function lagPerPartition(rows: { partition: number; committed: number; end: number }[], title = "Committed offset and lag per partition"): VegaLiteSpec {
+  const values = rows.flatMap((r) => [
+    { partition: r.partition, part: "read (up to the committed offset)", records: Math.max(0, r.committed) },
+    { partition: r.partition, part: "lag (end offset − committed)", records: r.end - Math.max(0, r.committed) },
+  ]);
+  return spec(title, values, {
+    mark: { type: "bar", tooltip: true },
+    encoding: {
+      x: { field: "partition", type: "ordinal", title: "partition" },
+      y: { field: "records", type: "quantitative", title: "offsets", stack: "zero" },
+      color: { field: "part", type: "nominal", title: "", sort: "descending" },
+    },
+  });
+}
+
+/** Stacked bars: how a partition's offsets are used (committed records, aborted records, transaction markers). */
+export function offsetsByState(rows: { partition: number; state: string; offsets: number }[], title = "What each offset holds"): VegaLiteSpec {
+  return spec(title, rows, {
+    mark: { type: "bar", tooltip: true },
+    encoding: {
+      x: { field: "partition", type: "ordinal", title: "partition" },
+      y: { field: "offsets", type: "quantitative", title: "offsets", stack: "zero" },
+      color: { field: "state", type: "nominal", title: "" },
+    },
+  });
+}
+
 /**
  * The display bundle of a chart: the spec itself for JupyterLab (which draws
  * Vega-Lite natively), a static SVG for viewers that cannot, and the data as

@@ -17,31 +17,44 @@ export function check(claim: string, holds: boolean, details = ""): void {
 
 /**
  * Reads exactly `n` messages of `topic` from the beginning with a fresh
- * consumer group; throws if they do not arrive within `timeoutMs`, or if
- * more than `n` arrive before it returns.
+ * consumer group, in the order they arrive; throws if they do not arrive
+ * within `timeoutMs`, or if more than `n` are there. "No more" is decided by
+ * the brokers, not by waiting: after the n-th message the consumer keeps
+ * reading until it has passed every partition's end offset as the brokers
+ * report it (the last stable offset for read_committed).
  */
 export async function consumeExactly(kafka: Kafka, topic: string, n: number, options: { timeoutMs?: number; groupId?: string; readUncommitted?: boolean } = {}): Promise<Received[]> {
-  const consumer = kafka.consumer({ groupId: options.groupId ?? uniqueTopic(`${topic}-reader`), maxWaitTimeInMs: 200, readUncommitted: options.readUncommitted ?? false });
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const consumer = kafka.consumer({ groupId: options.groupId ?? uniqueTopic(`${topic}-reader`), maxWaitTimeInMs: 100, readUncommitted: options.readUncommitted ?? false });
   const got: Received[] = [];
-  await consumer.connect();
+  const reached = new Map<number, number>(); // partition → the offset after the last one fetched (control records included)
+  const deadline = Date.now() + timeoutMs;
+  const admin = kafka.admin();
+  await Promise.all([consumer.connect(), admin.connect()]);
   try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`expected ${n} messages on ${topic}, got ${got.length} within ${(options.timeoutMs ?? 15_000) / 1000} s`)), options.timeoutMs ?? 15_000);
-      consumer.run({
-        eachMessage: async ({ partition, message }) => {
-          got.push({ partition, offset: Number(message.offset), key: message.key?.toString() ?? null, value: message.value?.toString() ?? "" });
-          if (got.length >= n) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      }).catch(reject);
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      if (payload.topic === topic) reached.set(payload.partition, Math.max(reached.get(payload.partition) ?? 0, Number(payload.lastOffset) + 1));
     });
-    // A short grace period: anything beyond n (a duplicate) would show up now.
-    await new Promise((r) => setTimeout(r, 300));
+    await consumer.subscribe({ topic, fromBeginning: true });
+    let failure: unknown;
+    consumer.run({
+      eachMessage: async ({ partition, message }) => {
+        got.push({ partition, offset: Number(message.offset), key: message.key?.toString() ?? null, value: message.value?.toString() ?? "" });
+      },
+    }).catch((err) => (failure = err));
+    const waitFor = async (done: () => boolean, what: () => string) => {
+      while (!done()) {
+        if (failure) throw failure;
+        if (Date.now() > deadline) throw new Error(`expected ${n} messages on ${topic}, ${what()} within ${timeoutMs / 1000} s`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    await waitFor(() => got.length >= n, () => `got ${got.length}`);
+    const ends = await admin.fetchTopicOffsets(topic);
+    const unread = () => ends.filter((e) => Number(e.high) > Number(e.low) && (reached.get(e.partition) ?? Number(e.low)) < Number(e.high));
+    await waitFor(() => unread().length === 0, () => `got ${got.length} but never reached the end of partition(s) ${unread().map((e) => e.partition).join(", ")}`);
   } finally {
-    await consumer.disconnect();
+    await Promise.allSettled([consumer.disconnect(), admin.disconnect()]);
   }
   if (got.length !== n) throw new Error(`expected exactly ${n} messages on ${topic}, got ${got.length}`);
   return got;
@@ -70,4 +83,24 @@ export function assertOrderPerKey(sent: { key: string; value: string }[], receiv
     }
   }
   return keys;
+}
+
+/** What a producer's retries did to a sequence of distinct messages, in words a prediction can name. */
+export type Delivery = {
+  verdict: "in order" | "reordered" | "duplicated" | "lost" | "lost and duplicated";
+  lost: string[];
+  duplicated: string[];
+};
+
+/** Compares what was sent (distinct values, in sending order) with what a partition stores. */
+export function deliveryOf(sent: string[], stored: string[]): Delivery {
+  const counts = new Map<string, number>();
+  for (const v of stored) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const lost = sent.filter((v) => !counts.has(v));
+  const duplicated = [...counts].filter(([, n]) => n > 1).map(([v]) => v);
+  const verdict: Delivery["verdict"] =
+    lost.length > 0 ? (duplicated.length > 0 ? "lost and duplicated" : "lost")
+      : duplicated.length > 0 ? "duplicated"
+        : stored.join("\u0000") === sent.join("\u0000") ? "in order" : "reordered";
+  return { verdict, lost, duplicated };
 }

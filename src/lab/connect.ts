@@ -22,14 +22,34 @@ export type Lab = {
   cluster?: Cluster;
   /** Fault injection; throws a clear error on a real Kafka cluster, which has none. */
   faults(): Promise<FaultControl>;
+  /**
+   * Fault injection where the cluster is partition-lab's; `undefined` (and a
+   * printed notice) only on a cluster that is not, such as real Kafka. A
+   * partition-lab cluster whose control endpoint cannot be found is an error.
+   */
+  faultsUnlessRealKafka(): Promise<FaultControl | undefined>;
+  /** Whether the cluster answering is partition-lab's own (embedded or `partition-lab cluster`). */
+  isPartitionLab(): Promise<boolean>;
   admin(): Promise<Admin>;
-  /** Creates a topic and waits for its leaders. */
+  /** Creates a topic and waits for its leaders; {@link Lab.close} deletes it. */
   createTopic(topic: string, partitions: number, replicationFactor?: number): Promise<void>;
+  /** Has {@link Lab.close} delete a topic made some other way (e.g. with the admin client directly). */
+  deleteOnClose(...topics: string[]): void;
   producer(config?: ProducerConfig): Promise<Producer>;
   consumer(config: ConsumerConfig): Promise<Consumer>;
-  /** Disconnects every client made here and stops an embedded cluster. */
+  /**
+   * Deletes the topics made through this lab, disconnects every client made
+   * here and stops an embedded cluster. Calling it again does nothing.
+   */
   close(): Promise<void>;
 };
+
+/** The cluster id partition-lab's brokers report in Metadata (real Kafka's is a random base64 UUID). */
+export const PARTITION_LAB_CLUSTER_ID = "partition-lab";
+
+function controlUrl(source: ClusterSource): string | undefined {
+  return process.env.PARTITION_LAB_CONTROL ?? (source === "local" ? DEFAULT_CONTROL_URL : undefined);
+}
 
 /** Whether something accepts TCP connections at "host:port". */
 export function reachable(hostPort: string, timeoutMs = 300): Promise<boolean> {
@@ -75,6 +95,18 @@ export async function connect(options: { quiet?: boolean } = {}): Promise<Lab> {
     clients.push(client);
     return client;
   };
+  const topics = new Set<string>();
+  let closed = false;
+  let admin: Promise<Admin> | undefined;
+  const ownAdmin = () => (admin ??= track(kafka.admin()));
+  let identity: Promise<boolean> | undefined;
+  const isPartitionLab = () => {
+    identity ??= (async () => {
+      if (cluster) return true;
+      return (await (await ownAdmin()).describeCluster()).clusterId === PARTITION_LAB_CLUSTER_ID;
+    })();
+    return identity;
+  };
   return {
     kafka,
     client: (overrides) => new Kafka({ ...config, ...overrides }),
@@ -83,7 +115,7 @@ export async function connect(options: { quiet?: boolean } = {}): Promise<Lab> {
     cluster,
     async faults() {
       if (cluster) return cluster.faults;
-      const url = process.env.PARTITION_LAB_CONTROL ?? (source === "local" ? DEFAULT_CONTROL_URL : undefined);
+      const url = controlUrl(source);
       if (url) {
         const control = connectFaultControl(url);
         // Whatever listens on 9092 may be real Kafka (docker compose): ask before promising faults.
@@ -92,14 +124,36 @@ export async function connect(options: { quiet?: boolean } = {}): Promise<Lab> {
       }
       throw new Error("fault injection needs partition-lab's embedded cluster; a real Kafka cluster has no such switch (set PARTITION_LAB_CONTROL if yours is a `partition-lab cluster` elsewhere)");
     },
+    isPartitionLab,
+    async faultsUnlessRealKafka() {
+      if (cluster) return cluster.faults;
+      if (!(await isPartitionLab())) {
+        say(`Fault injection skipped: the cluster at ${bootstrap} is not partition-lab's (real Kafka has no fault switch); the cells below that need it only explain.`);
+        return undefined;
+      }
+      const url = controlUrl(source);
+      if (!url) throw new Error(`the cluster at ${bootstrap} is partition-lab's, but PARTITION_LAB_CONTROL is not set: set it to the control address \`partition-lab cluster\` printed`);
+      const control = connectFaultControl(url);
+      await control.info();
+      return control;
+    },
     admin: () => track(kafka.admin()),
     async createTopic(topic, partitions, replicationFactor = 1) {
-      const admin = await track(kafka.admin());
-      await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor }], waitForLeaders: true });
+      await (await ownAdmin()).createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor }], waitForLeaders: true });
+      topics.add(topic);
     },
+    deleteOnClose: (...names) => names.forEach((t) => topics.add(t)),
     producer: (config = {}) => track(kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, ...config })),
     consumer: (config) => track(kafka.consumer({ maxWaitTimeInMs: 200, ...config })),
     async close() {
+      if (closed) return;
+      closed = true;
+      if (topics.size > 0) {
+        const admin = await ownAdmin();
+        const existing = new Set(await admin.listTopics());
+        const mine = [...topics].filter((t) => existing.has(t));
+        if (mine.length > 0) await admin.deleteTopics({ topics: mine });
+      }
       await Promise.allSettled(clients.splice(0).map((c) => c.disconnect()));
       await cluster?.stop();
     },

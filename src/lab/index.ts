@@ -1,8 +1,11 @@
-// What notebooks import as `partition-lab`: connect, partitioners, checks, tables and charts.
+// What notebooks import as `partition-lab`: connect, partitioners, checks, refusals, predictions, tables and charts.
 export * from "./connect";
 export * from "./partitioners";
 export * from "./kafkajs-partitioners";
 export * from "./checks";
+export * from "./refusals";
+export * from "./predictions";
+export * from "./in-order";
 export * from "./tables";
 export * from "./charts";
 export { display, type MimeBundle } from "./display";

@@ -1,23 +1,36 @@
-// The two partitioners as kafkajs custom partitioners, so a notebook can
-// produce with kafkajs exactly as librdkafka's 'consistent' would place keys.
-// Records without a key fall back to kafkajs's own default (round-robin over
-// available partitions from a random start).
+// The course's partitioners as kafkajs custom partitioners, so a notebook can
+// produce with kafkajs exactly as another client would place records.
 import { Partitioners, type ICustomPartitioner } from "kafkajs";
-import { partitionFor, type PartitionerName } from "./partitioners";
+import { partitionFor } from "./partitioners";
 
-function keyed(algorithm: PartitionerName): ICustomPartitioner {
-  return () => {
-    const fallback = Partitioners.DefaultPartitioner();
-    return (args) => {
-      const key = args.message.key;
-      if (key === null || key === undefined) return fallback(args);
-      const bytes = typeof key === "string" ? key : new Uint8Array(key.buffer, key.byteOffset, key.length);
-      return partitionFor(bytes, args.partitionMetadata.length, algorithm);
-    };
+type Key = Buffer | string | null | undefined;
+
+const bytesOf = (key: Buffer | string) => (typeof key === "string" ? key : new Uint8Array(key.buffer, key.byteOffset, key.length));
+
+/**
+ * Java's and kafkajs's placement of keyed records (murmur2). Records without
+ * a key get kafkajs's own default: round-robin over available partitions
+ * from a random start. (Java's sticky partitioner, KIP-480/KIP-794, fills a
+ * batch per partition instead; that cannot be reproduced request by request.)
+ */
+export const murmur2Partitioner: ICustomPartitioner = () => {
+  const fallback = Partitioners.DefaultPartitioner();
+  return (args) => {
+    const key = args.message.key as Key;
+    if (key === null || key === undefined) return fallback(args);
+    return partitionFor(bytesOf(key), args.partitionMetadata.length, "murmur2");
   };
-}
+};
 
-/** Java's and kafkajs's default placement of keyed records. */
-export const murmur2Partitioner: ICustomPartitioner = keyed("murmur2");
-/** librdkafka's 'consistent' placement (CRC32), as confluent-kafka's seed code asks for. */
-export const consistentPartitioner: ICustomPartitioner = keyed("consistent");
+/**
+ * librdkafka's `consistent` partitioner, as confluent-kafka uses it with
+ * `'partitioner': 'consistent'`: CRC32(key) % n. A null or empty key hashes
+ * as no bytes (CRC32 = 0), so every such record goes to partition 0 — see
+ * `rd_kafka_msg_partitioner_consistent` in librdkafka's src/rdkafka_msg.c.
+ * (librdkafka's default, `consistent_random`, differs only there: it spreads
+ * null and empty keys at random, sticking to one partition for a while.)
+ */
+export const consistentPartitioner: ICustomPartitioner = () => (args) => {
+  const key = args.message.key as Key;
+  return partitionFor(key === null || key === undefined ? "" : bytesOf(key), args.partitionMetadata.length, "consistent");
+};

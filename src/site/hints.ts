@@ -17,7 +17,8 @@ export function hints(md: MarkdownIt): void {
     if (silent) return true;
     const body = state.getLines(startLine + 1, close, state.blkIndent, false);
     const token = state.push("html_block", "", 0);
-    const summary = open[1].replace(/<[^>]*>/g, "");
+    // Notebooks say "(click to open)" because classic Notebook hides the ▸ marker; the site shows it.
+    const summary = open[1].replace(/<[^>]*>/g, "").replace(/\s*\(click to open\)\s*$/i, "");
     token.content = `<details class="hint"><summary>${escape(summary)}</summary>\n${md.render(body)}</details>\n`;
     token.map = [startLine, close + 1];
     state.line = close + 1;

@@ -6,8 +6,8 @@ import type { PageInfo } from "./model";
 
 export const SITE_TITLE = "partition-lab";
 
-export function layout(options: { title: string; body: SafeHtml; pageId: string; prev?: PageInfo; next?: PageInfo }): string {
-  const { title, body, pageId, prev, next } = options;
+export function layout(options: { title: string; body: SafeHtml; pageId: string; prev?: PageInfo; next?: PageInfo; glossary?: boolean }): string {
+  const { title, body, pageId, prev, next, glossary } = options;
   return `<!doctype html>\n${html`<html lang="en">
 <head>
 <meta charset="utf-8">
@@ -19,7 +19,7 @@ export function layout(options: { title: string; body: SafeHtml; pageId: string;
 <body data-page="${pageId}">
 <header class="site">
 <a class="home" href="index.html">${SITE_TITLE}</a>
-<nav aria-label="Site"><a href="index.html">Course</a> <a href="calculator.html">Partition calculator</a></nav>
+<nav aria-label="Site"><a href="index.html">Course</a> <a href="calculator.html">Partition calculator</a>${glossary ? html` <a href="glossary.html">Glossary</a>` : ""}</nav>
 <button type="button" id="theme-toggle" aria-pressed="false">Dark mode</button>
 </header>
 <main>

@@ -5,11 +5,12 @@ import { html, raw, type SafeHtml } from "./html";
 import { highlight } from "./highlight";
 import { renderMarkdown } from "./markdown";
 import { renderOutput, type Output } from "./outputs";
+import { actualOf, renderOutcome, renderPredictionQuestion, type PredictionMeta } from "./predictions";
 import { renderQuiz, type Quiz } from "./quiz";
 
 export type NotebookJson = {
   metadata: { "partition-lab"?: { title?: string; minutes?: number; step?: number; summary?: string } };
-  cells: { cell_type: string; source: string | string[]; metadata?: { tags?: string[]; quiz?: Quiz }; outputs?: Output[] }[];
+  cells: { cell_type: string; source: string | string[]; metadata?: { tags?: string[]; quiz?: Quiz; prediction?: PredictionMeta }; outputs?: Output[] }[];
 };
 
 export type PageInfo = { slug: string; file: string; title: string; minutes: number; step?: number; summary: string };
@@ -22,26 +23,34 @@ export function pageInfo(file: string, nb: NotebookJson): PageInfo {
   return { slug, file: path.basename(file), title: meta.title ?? slug, minutes: meta.minutes ?? 10, step: meta.step, summary: meta.summary ?? "" };
 }
 
-async function codeCell(code: string, outputs: Output[], solution: boolean): Promise<SafeHtml> {
+async function codeCell(code: string, outputs: Output[], solution: boolean, outcomeId?: string): Promise<SafeHtml> {
+  const rendered = await Promise.all(outputs.map(renderOutput));
   const body = html`<div class="code">
 <button type="button" class="copy" aria-label="Copy code">Copy</button>
 ${raw(await highlight(code))}
 </div>
-${await Promise.all(outputs.map(renderOutput))}`;
+${outcomeId ? renderOutcome(rendered, outcomeId, actualOf(outputs)) : rendered}`;
   return solution
     ? html`<details class="solution"><summary>Show the solution</summary>${body}</details>`
     : html`<div class="cell">${body}</div>`;
 }
 
-/** The cells of a notebook as HTML. */
-export async function renderCells(nb: NotebookJson, slug: string): Promise<SafeHtml> {
+/** The cells of a notebook as HTML; `linkTerms` (see ./glossary) links glossary terms in markdown cells. */
+export async function renderCells(nb: NotebookJson, slug: string, linkTerms: (markup: string) => string = (m) => m): Promise<SafeHtml> {
   const parts: SafeHtml[] = [];
+  let outcomeId: string | undefined; // set by a prediction cell: the next code cell's output answers it
   for (const [i, cell] of nb.cells.entries()) {
     const src = source(cell.source);
     if (cell.cell_type === "markdown") {
-      parts.push(cell.metadata?.quiz ? renderQuiz(cell.metadata.quiz, `${slug}-${i}`) : html`<div class="markdown">${raw(renderMarkdown(src))}</div>`);
+      parts.push(cell.metadata?.quiz ? renderQuiz(cell.metadata.quiz, `${slug}-${i}`) : html`<div class="markdown">${raw(linkTerms(renderMarkdown(src)))}</div>`);
     } else if (cell.cell_type === "code") {
-      parts.push(await codeCell(src, cell.outputs ?? [], cell.metadata?.tags?.includes("solution") ?? false));
+      parts.push(await codeCell(src, cell.outputs ?? [], cell.metadata?.tags?.includes("solution") ?? false, outcomeId));
+      outcomeId = undefined;
+      const prediction = cell.metadata?.prediction;
+      if (prediction) {
+        outcomeId = `${slug}-outcome-${i}`;
+        parts.push(renderPredictionQuestion(prediction, outcomeId));
+      }
     }
   }
   return html`${parts}`;

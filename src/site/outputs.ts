@@ -6,6 +6,7 @@ import { vegaLiteToSvg } from "../lab/render-svg";
 import { html, raw, type SafeHtml } from "./html";
 import { stripAnsi } from "../runner/report";
 import { sanitizeTableHtml } from "./sanitize";
+import { PREDICTION_MIME } from "../lab/predictions";
 
 export type Output = {
   output_type: string;
@@ -35,6 +36,9 @@ export async function renderOutput(o: Output): Promise<SafeHtml> {
 }
 
 async function renderBundle(data: Record<string, unknown>): Promise<SafeHtml> {
+  // A prediction's comparison: the build has no reader's guess, so show only what happened.
+  const predicted = data[PREDICTION_MIME] as { actual?: unknown } | undefined;
+  if (predicted && typeof predicted.actual === "string") return html`<p class="output prediction-result">What happened: <strong>${predicted.actual}</strong></p>`;
   const vegaKey = Object.keys(data).find((k) => VEGA_LITE.test(k));
   if (vegaKey) {
     try {

@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { calculatorBody, indexBody, layout, lessonBody } from "./layout";
+import { glossaryBody, parseGlossary, termLinker } from "./glossary";
 import { pageInfo, renderCells, type NotebookJson, type PageInfo } from "./model";
 
 export type SiteEffects = { write(relativePath: string, content: string | Buffer): void };
@@ -49,14 +50,19 @@ export async function publishSite(notebooks: { file: string; notebook: NotebookJ
     effects.write(rel, content);
     written.push({ file: rel, bytes: Buffer.byteLength(content) });
   };
+  // The glossary lives beside the notebooks (notebooks/glossary.md).
+  const glossaryFile = sorted.length > 0 ? path.join(path.dirname(sorted[0].file), "glossary.md") : undefined;
+  const glossary = glossaryFile && fs.existsSync(glossaryFile) ? parseGlossary(fs.readFileSync(glossaryFile, "utf8")) : undefined;
+  const shell = { glossary: glossary !== undefined };
   for (const [i, { notebook }] of sorted.entries()) {
     const info = infos[i];
-    const cells = await renderCells(notebook, info.slug);
-    write(`${info.slug}.html`, layout({ title: info.title, body: lessonBody(info, cells), pageId: info.slug, prev: infos[i - 1], next: infos[i + 1] }));
+    const cells = await renderCells(notebook, info.slug, glossary ? termLinker(glossary) : undefined);
+    write(`${info.slug}.html`, layout({ title: info.title, body: lessonBody(info, cells), pageId: info.slug, prev: infos[i - 1], next: infos[i + 1], ...shell }));
     write(`notebooks/${info.file}`, JSON.stringify(notebook, null, 1) + "\n");
   }
-  write("index.html", layout({ title: "Course", body: indexBody(infos), pageId: "index" }));
-  write("calculator.html", layout({ title: "Partition calculator", body: calculatorBody(), pageId: "calculator" }));
+  write("index.html", layout({ title: "Course", body: indexBody(infos), pageId: "index", ...shell }));
+  if (glossary) write("glossary.html", layout({ title: "Glossary", body: glossaryBody(glossary), pageId: "glossary", ...shell }));
+  write("calculator.html", layout({ title: "Partition calculator", body: calculatorBody(), pageId: "calculator", ...shell }));
   for (const asset of fs.readdirSync(ASSETS)) write(`assets/${asset}`, fs.readFileSync(path.join(ASSETS, asset)));
   write("assets/partitioners.js", await partitionersBundle());
   return written;

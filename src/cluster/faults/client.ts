@@ -45,5 +45,6 @@ export function connectFaultControl(url: string): FaultControl {
     },
     rebalanceGroup: async (groupId) => (await call<{ rebalancing: boolean }>("POST", `/v1/groups/${encodeURIComponent(groupId)}/rebalance`)).rebalancing,
     info: () => call("GET", "/v1/cluster"),
+    produceLog: (topic, partition) => call("GET", `/v1/produce-log?topic=${encodeURIComponent(topic)}&partition=${partition}`),
   };
 }

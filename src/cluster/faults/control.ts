@@ -1,4 +1,5 @@
 import { FaultInjector, FaultRule, FaultRuleSpec, FaultTarget } from "./injector";
+import { ProduceJournal, type ProducedBatch } from "./produce-journal";
 
 /** What the cluster itself must offer for the structural faults. */
 export interface ClusterActions {
@@ -29,10 +30,12 @@ export interface FaultControl {
   moveLeader(topic: string, partition: number, leader: number): Promise<void>;
   rebalanceGroup(groupId: string): Promise<boolean>;
   info(): Promise<ReturnType<ClusterActions["info"]>>;
+  /** Every Produce batch a partition received, oldest first: producer id, epoch, sequence, and the broker's answer. */
+  produceLog(topic: string, partition: number): Promise<ProducedBatch[]>;
 }
 
 /** Fault control over an injector and cluster in this process. */
-export function localFaultControl(injector: FaultInjector, actions: ClusterActions): FaultControl {
+export function localFaultControl(injector: FaultInjector, actions: ClusterActions, journal = new ProduceJournal()): FaultControl {
   const add = async (spec: FaultRuleSpec) => injector.add(spec);
   return {
     add,
@@ -47,5 +50,6 @@ export function localFaultControl(injector: FaultInjector, actions: ClusterActio
     moveLeader: (topic, partition, leader) => actions.moveLeader(topic, partition, leader),
     rebalanceGroup: async (groupId) => actions.rebalanceGroup(groupId),
     info: async () => actions.info(),
+    produceLog: async (topic, partition) => journal.batches(topic, partition),
   };
 }

@@ -3,3 +3,4 @@ export * from "./injector";
 export * from "./control";
 export * from "./server";
 export * from "./client";
+export * from "./produce-journal";

@@ -13,6 +13,7 @@ import { FaultControl } from "./control";
  *   POST   /v1/brokers/ID/stop | /start     → stops or restarts a broker
  *   POST   /v1/leaders                      { topic, partition, leader } → moves a partition's leader
  *   POST   /v1/groups/GROUP/rebalance       → { rebalancing: boolean }
+ *   GET    /v1/produce-log?topic=T&partition=P → the partition's Produce batches and answers
  *
  * Errors answer `{ "error": "…" }` with status 400 (bad input) or 404.
  */
@@ -51,6 +52,11 @@ async function handle(control: FaultControl, req: http.IncomingMessage): Promise
   switch (route) {
     case "GET /v1/cluster":
       return ok(await control.info());
+    case "GET /v1/produce-log": {
+      const topic = url.searchParams.get("topic");
+      if (!topic) throw new Error("produce-log needs ?topic=NAME&partition=N");
+      return ok(await control.produceLog(topic, toInt(url.searchParams.get("partition") ?? undefined, "partition")));
+    }
     case "GET /v1/faults":
       return ok(await control.rules());
     case "POST /v1/faults":

@@ -6,11 +6,12 @@
 // understood closes this connection only.
 import type { Socket } from "node:net";
 import type { FaultInjector } from "../faults/injector";
+import type { ProduceJournal } from "../faults/produce-journal";
 import type { Coordination } from "../groups/coordination";
 import { apiVersionsBody } from "../handlers/api-versions";
 import type { BrokerContext } from "../handlers/context";
 import { errorResponseFor, handlers } from "../handlers/registry";
-import { apiName, decodeRequest, encodeResponse, ErrorCode, ProtocolError, type RequestHeader } from "../protocol";
+import { ApiKey, apiName, decodeRequest, encodeResponse, ErrorCode, ProtocolError, type RequestHeader } from "../protocol";
 import type { ClusterState } from "../state/cluster-state";
 
 export type BrokerDeps = {
@@ -18,6 +19,8 @@ export type BrokerDeps = {
   state: ClusterState;
   coordination: Coordination;
   faults: FaultInjector;
+  /** Where Produce batches and their answers are recorded for teaching (optional). */
+  journal?: ProduceJournal;
   maxRequestBytes: number;
   maxMessageBytes: number;
   /** Where the broker reports dropped connections and handler failures. */
@@ -108,7 +111,9 @@ export function serveConnection(socket: Socket, deps: BrokerDeps): void {
       return null;
     }
     if (decision?.kind === "error") {
-      return handler.silent?.(body) ? null : encodeResponse(header, errorResponseFor(handler, body, decision.errorCode) as object);
+      const answer = handler.silent?.(body) ? undefined : errorResponseFor(handler, body, decision.errorCode);
+      if (header.apiKey === ApiKey.Produce) deps.journal?.observe({ brokerId: deps.nodeId, body: body as never, response: answer as never, decision });
+      return answer === undefined ? null : encodeResponse(header, answer as object);
     }
     const ctx: BrokerContext = { nodeId: deps.nodeId, header, state: deps.state, coordination: deps.coordination, clientHost, maxMessageBytes: deps.maxMessageBytes };
     let response: unknown;
@@ -118,6 +123,7 @@ export function serveConnection(socket: Socket, deps: BrokerDeps): void {
       deps.log(`broker ${deps.nodeId}: ${handler.name} handler failed: ${(err as Error)?.stack ?? err}`);
       response = errorResponseFor(handler, body, ErrorCode.UNKNOWN_SERVER_ERROR);
     }
+    if (header.apiKey === ApiKey.Produce) deps.journal?.observe({ brokerId: deps.nodeId, body: body as never, response: response as never, decision });
     if (decision?.kind === "delay") await new Promise((r) => setTimeout(r, decision.ms));
     if (decision?.kind === "drop-response" || response === undefined) return null;
     return encodeResponse(header, response as object);

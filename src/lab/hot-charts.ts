@@ -58,7 +58,7 @@ export function partitionSpread(rows: { layout: string; partition: number; messa
  * received against its sequence number. In order, each series is a straight
  * rising line; a drop is a message received after a later one.
  */
-export function arrivalOrder(rows: { series: string; position: number; seq: number }[], title = "Sequence numbers in the order received"): VegaLiteSpec {
+export function sequenceAsReceived(rows: { series: string; position: number; seq: number }[], title = "Sequence numbers in the order received"): VegaLiteSpec {
   return vegaLiteSpec(title, rows, {
     mark: { type: "line", point: { size: 14 }, tooltip: true },
     encoding: {

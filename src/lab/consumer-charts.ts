@@ -12,7 +12,7 @@ export function processingTimeline(rows: { mode: string; partition: number; key:
     spec: {
       width: 380,
       height: 70,
-      mark: { type: "bar", tooltip: true, opacity: 0.8, stroke: "white", strokeWidth: 0.5 },
+      mark: { type: "bar", tooltip: true, aria: false, opacity: 0.8, stroke: "white", strokeWidth: 0.5 },
       encoding: {
         x: { field: "start", type: "quantitative", title: "ms since the first message" },
         x2: { field: "end" },
@@ -38,7 +38,7 @@ export function appliedOrder(rows: { strategy: string; key: string; position: nu
     spec: {
       width: 170,
       height: 130,
-      mark: { type: "line", point: { size: 16 }, tooltip: true },
+      mark: { type: "line", aria: false },
       encoding: {
         x: { field: "position", type: "quantitative", title: "n-th applied" },
         y: { field: "seq", type: "quantitative", title: "sequence number" },

@@ -14,7 +14,8 @@ export function partitionsOverTime(points: { partition: string; seconds: number;
   const panel = (field: string, axis: string) => ({
     width: 380,
     height: 150,
-    mark: { type: "line", point: { size: 18 }, tooltip: true },
+    // No point symbols and no per-point ARIA labels: hundreds of samples would make the static SVG heavy.
+    mark: { type: "line", aria: false },
     encoding: {
       x: { field: "seconds", type: "quantitative", title: "seconds since the producer started" },
       y: { field, type: "quantitative", title: axis },
@@ -60,7 +61,7 @@ export function partitionSpread(rows: { layout: string; partition: number; messa
  */
 export function sequenceAsReceived(rows: { series: string; position: number; seq: number }[], title = "Sequence numbers in the order received"): VegaLiteSpec {
   return vegaLiteSpec(title, rows, {
-    mark: { type: "line", point: { size: 14 }, tooltip: true },
+    mark: { type: "line", aria: false },
     encoding: {
       x: { field: "position", type: "quantitative", title: "n-th message received" },
       y: { field: "seq", type: "quantitative", title: "sequence number" },

@@ -26,7 +26,7 @@ export function pipelineTimeline(run: Pick<PipelineRun, "applied" | "marks">, ti
     layer: [
       {
         transform: [{ filter: "datum.consumer != null" }],
-        mark: { type: "line", interpolate: "step-after", tooltip: true },
+        mark: { type: "line", interpolate: "step-after", aria: false },
         encoding: { x, y: { field: "applied", type: "quantitative", title: "events applied by this consumer" }, color: { field: "consumer", type: "nominal", title: "consumer", legend: { orient: "bottom" } } },
       },
       {

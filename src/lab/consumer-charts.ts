@@ -35,6 +35,8 @@ export function appliedOrder(rows: { strategy: string; key: string; position: nu
     height: undefined,
     facet: wrappedFacet("strategy", rows),
     columns: 3,
+    // Many small panels: without grid lines the static SVG is a fifth lighter and the staircases read as well.
+    config: { axis: { grid: false } },
     spec: {
       width: 170,
       height: 130,

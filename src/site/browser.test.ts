@@ -63,7 +63,7 @@ async function open(url: string): Promise<{ page: Page; problems: string[] }> {
   return { page, problems };
 }
 
-const PAGES = ["index.html", "01-fixture-lesson.html", "02-second-lesson.html", "calculator.html"];
+const PAGES = ["index.html", "01-fixture-lesson.html", "02-second-lesson.html", "calculator.html", "glossary.html"];
 
 describe("the site in Chromium", () => {
   it("loads every page from file:// and over HTTP without errors or failed requests", async () => {
@@ -97,6 +97,26 @@ describe("the site in Chromium", () => {
     await first.locator("button.check").click();
     await expect.poll(() => first.locator(".feedback").textContent()).toBe("Right!");
     expect(await first.locator("details.explanation").getAttribute("open")).not.toBeNull();
+    await page.context().close();
+  });
+
+  it("asks a prediction before showing the output that answers it", async () => {
+    const { page } = await open(`${base}/01-fixture-lesson.html`);
+    const question = page.locator("fieldset.prediction");
+    const outcome = page.locator(".prediction-outcome");
+    expect(await outcome.isVisible()).toBe(false);
+    await question.locator("button.reveal").click();
+    await expect.poll(() => question.locator(".feedback").textContent()).toBe("Pick an answer first.");
+    expect(await outcome.isVisible()).toBe(false);
+    await question.locator("input[value='2']").check();
+    await question.locator("button.reveal").click();
+    await expect.poll(() => outcome.isVisible()).toBe(true);
+    expect(await question.locator(".feedback").textContent()).toBe("Not what you predicted: it was \u201c0\u201d.");
+    await question.locator("input[value='0']").check();
+    await question.locator("button.reveal").click();
+    await expect.poll(() => question.locator(".feedback").textContent()).toBe("You predicted it.");
+    await page.locator("a.term").first().click();
+    await expect.poll(() => page.url()).toMatch(/glossary\.html#partition$/);
     await page.context().close();
   });
 

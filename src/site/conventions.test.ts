@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { PREDICTION_MIME } from "../lab/predictions";
 import { glossaryBody, parseGlossary, termLinker } from "./glossary";
 import { renderMarkdown } from "./markdown";
-import { renderCells } from "./model";
+import { renderCells, type NotebookJson } from "./model";
+import type { Output } from "./outputs";
 import { predictionProblems } from "./predictions";
 
 describe("callouts", () => {
@@ -32,7 +33,7 @@ describe("hints", () => {
 });
 
 describe("predictions", () => {
-  const notebook = (outputs: unknown[]) => ({
+  const notebook = (outputs: Output[]): NotebookJson => ({
     metadata: {},
     cells: [
       { cell_type: "code", source: "const myPrediction = undefined;", metadata: { tags: ["prediction"], prediction: { question: "Which <partition>?", options: ["0", "1 & 2"] } }, outputs: [] },

@@ -7,7 +7,7 @@
  * `timeoutMs` has passed.
  */
 export async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, options: { timeoutMs?: number; intervalMs?: number } = {}): Promise<number> {
-  const timeoutMs = options.timeoutMs ?? 20_000;
+  const timeoutMs = options.timeoutMs ?? 45_000;
   const started = Date.now();
   for (;;) {
     if (await condition()) return Date.now() - started;

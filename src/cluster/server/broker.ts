@@ -3,6 +3,7 @@
 // (fault injection: a broker going away and coming back).
 import * as net from "node:net";
 import { serveConnection, type BrokerDeps } from "./connection";
+import { tcpTransport } from "./tcp-transport";
 
 export class BrokerServer {
   private server: net.Server | undefined;
@@ -21,7 +22,7 @@ export class BrokerServer {
     const server = net.createServer((socket) => {
       this.sockets.add(socket);
       socket.on("close", () => this.sockets.delete(socket));
-      serveConnection(socket, this.deps);
+      serveConnection(tcpTransport(socket), this.deps);
     });
     await new Promise<void>((resolve, reject) => {
       server.once("error", (err: NodeJS.ErrnoException) => {

@@ -10,7 +10,7 @@
 // setTimeout/clearTimeout and queueMicrotask.
 import { localFaultControl, type ClusterActions, type FaultControl } from "./faults/control";
 import { FaultInjector } from "./faults/injector";
-import { createCoordination, type Coordination } from "./groups/coordination";
+import { createCoordination, type Coordination } from "./coordinators";
 import { decodeRecords, encodeControlRecord, readBatchHeader, type Record as KafkaRecord } from "./protocol";
 import { Broker } from "./server/broker";
 import { createMemoryPipe, refusedConnection, type MemoryClient } from "./server/transport";

@@ -1,5 +1,5 @@
 import type { Journal } from "../coordination/journal";
-import { Clock } from "./clock";
+import { Clock } from "../coordination/clock";
 import { GroupCoordinator, GroupCoordinatorOptions, GroupSnapshot } from "./coordinator";
 import { OffsetEvent, OffsetStore } from "./offsets";
 

@@ -2,8 +2,10 @@
 // before its first transactional write there, so EndTxn knows where to put
 // markers. Stale epochs answer INVALID_PRODUCER_EPOCH (PRODUCER_FENCED only
 // exists from v2 on).
-import { Err } from "../groups/error-codes";
-import { coordinatorError, type CoordinatorHandler } from "./coordinator-context";
+import { ErrorCode } from "../protocol/errors";
+import { coordinatorCheck } from "./coordinator-checks";
+import type { Handler } from "./handler";
+import { addPartitionsToTxn as schema } from "../protocol/schemas/add-partitions-to-txn";
 
 type AddPartitionsBody = {
   transactionalId: string;
@@ -12,15 +14,12 @@ type AddPartitionsBody = {
   topics: { name: string; partitions: number[] }[];
 };
 
-export const addPartitionsToTxn: CoordinatorHandler = {
-  apiKey: 24,
-  name: "AddPartitionsToTxn",
-  minVersion: 0,
-  maxVersion: 1,
+export const addPartitionsToTxn: Handler = {
+  schema,
   handle(ctx, body: AddPartitionsBody) {
     const partitions = body.topics.flatMap((t) => t.partitions.map((partition) => ({ topic: t.name, partition })));
-    const notHere = coordinatorError(ctx, body.transactionalId);
-    const codes = notHere !== Err.NONE
+    const notHere = coordinatorCheck(ctx, body.transactionalId);
+    const codes = notHere !== ErrorCode.NONE
       ? partitions.map(() => notHere)
       : ctx.coordination.txns.addPartitions(body.transactionalId, BigInt(body.producerId), body.producerEpoch, partitions);
     let i = 0;

@@ -5,13 +5,11 @@
 // INVALID_PARTITIONS, INVALID_REPLICATION_FACTOR, INVALID_REPLICA_ASSIGNMENT.
 import { ErrorCode, type CreateTopicsRequest, type CreateTopicsResponse } from "../protocol";
 import { TopicError, topicOutcome } from "../state/cluster-state";
-import type { Handler } from "./context";
+import type { Handler } from "./handler";
+import { createTopics as schema } from "../protocol/schemas/create-topics";
 
 export const createTopics: Handler = {
-  apiKey: 19,
-  name: "CreateTopics",
-  minVersion: 0,
-  maxVersion: 4,
+  schema,
   handle(ctx, body: CreateTopicsRequest): CreateTopicsResponse {
     const names = body.topics.map((t) => t.name);
     const topics = body.topics.map((t) => ({
@@ -24,8 +22,4 @@ export const createTopics: Handler = {
     }));
     return { throttleTimeMs: 0, topics };
   },
-  errorResponse: (body: CreateTopicsRequest, errorCode): CreateTopicsResponse => ({
-    throttleTimeMs: 0,
-    topics: body.topics.map((t) => ({ name: t.name, errorCode, errorMessage: null })),
-  }),
 };

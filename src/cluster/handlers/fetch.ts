@@ -9,9 +9,10 @@
 // response is a full one with session id 0, which clients accept.
 import { ErrorCode, type FetchRequest, type FetchResponse } from "../protocol";
 import { fetchLimits } from "../producers/log-hooks";
-import type { BrokerContext, Handler } from "./context";
+import type { Handler, RequestContext } from "./handler";
 import { leaderEpochError, leaderPartition } from "./partition-access";
 import type { PartitionLog } from "../log/partition-log";
+import { fetch as schema } from "../protocol/schemas/fetch";
 
 /** Longest a fetch may wait for data; clients ask for 0.5-5 s, a hostile frame for days. */
 const MAX_WAIT_MS = 30_000;
@@ -24,7 +25,7 @@ function emptyPartition(partitionIndex: number, errorCode: number): PartitionDat
 
 type Read = { response: FetchResponse; bytes: number; logs: PartitionLog[] };
 
-function readAll(ctx: BrokerContext, body: FetchRequest): Read {
+function readAll(ctx: RequestContext, body: FetchRequest): Read {
   let budget = body.maxBytes;
   let bytes = 0;
   const logs: PartitionLog[] = [];
@@ -70,10 +71,7 @@ function nextAppend(logs: PartitionLog[], ms: number): Promise<void> {
 }
 
 export const fetch: Handler = {
-  apiKey: 1,
-  name: "Fetch",
-  minVersion: 4,
-  maxVersion: 11,
+  schema,
   async handle(ctx, body: FetchRequest): Promise<FetchResponse> {
     const deadline = Date.now() + Math.min(Math.max(0, body.maxWaitMs), MAX_WAIT_MS);
     let read = readAll(ctx, body);
@@ -85,10 +83,4 @@ export const fetch: Handler = {
     }
     return read.response;
   },
-  errorResponse: (body: FetchRequest, errorCode): FetchResponse => ({
-    throttleTimeMs: 0,
-    errorCode: ErrorCode.NONE,
-    sessionId: 0,
-    responses: body.topics.map((t) => ({ topic: t.topic, partitions: t.partitions.map((p) => emptyPartition(p.partition, errorCode)) })),
-  }),
 };

@@ -7,8 +7,9 @@
 // every replica is in this process.
 import { ErrorCode, ProtocolError, splitBatches, verifyBatchCrc, type ProduceRequest, type ProduceResponse } from "../protocol";
 import { producerBatchOf } from "../producers/log-hooks";
-import type { BrokerContext, Handler } from "./context";
+import type { Handler, RequestContext } from "./handler";
 import { leaderPartition } from "./partition-access";
+import { produce as schema } from "../protocol/schemas/produce";
 
 type PartitionResult = ProduceResponse["responses"][number]["partitionResponses"][number];
 
@@ -16,7 +17,7 @@ function failed(index: number, errorCode: number, errorMessage: string | null = 
   return { index, errorCode, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n, errorMessage };
 }
 
-function appendPartition(ctx: BrokerContext, topic: string, index: number, records: Buffer | null): PartitionResult {
+function appendPartition(ctx: RequestContext, topic: string, index: number, records: Buffer | null): PartitionResult {
   const p = leaderPartition(ctx, topic, index, true);
   if (typeof p === "number") return failed(index, p);
   if (!records || records.length === 0) return failed(index, ErrorCode.CORRUPT_MESSAGE, "the request has no record batch");
@@ -44,10 +45,7 @@ function appendPartition(ctx: BrokerContext, topic: string, index: number, recor
 }
 
 export const produce: Handler = {
-  apiKey: 0,
-  name: "Produce",
-  minVersion: 3,
-  maxVersion: 8,
+  schema,
   handle(ctx, body: ProduceRequest): ProduceResponse | undefined {
     const validAcks = body.acks === 0 || body.acks === 1 || body.acks === -1;
     const responses = body.topicData.map((t) => ({
@@ -60,8 +58,4 @@ export const produce: Handler = {
     return { responses, throttleTimeMs: 0 };
   },
   silent: (body: ProduceRequest) => body.acks === 0,
-  errorResponse: (body: ProduceRequest, errorCode): ProduceResponse => ({
-    responses: body.topicData.map((t) => ({ name: t.name, partitionResponses: t.partitionData.map((d) => failed(d.index, errorCode)) })),
-    throttleTimeMs: 0,
-  }),
 };

@@ -1,7 +1,9 @@
 // SyncGroup, versions 0-3. The leader's request carries every member's
 // assignment; followers' requests wait until it arrives.
-import { Err } from "../groups/error-codes";
-import { coordinatorError, type CoordinatorHandler } from "./coordinator-context";
+import { ErrorCode } from "../protocol/errors";
+import { coordinatorCheck } from "./coordinator-checks";
+import type { Handler } from "./handler";
+import { syncGroup as schema } from "../protocol/schemas/sync-group";
 
 type SyncGroupBody = {
   groupId: string;
@@ -10,14 +12,11 @@ type SyncGroupBody = {
   assignments: { memberId: string; assignment: Buffer }[];
 };
 
-export const syncGroup: CoordinatorHandler = {
-  apiKey: 14,
-  name: "SyncGroup",
-  minVersion: 0,
-  maxVersion: 3,
+export const syncGroup: Handler = {
+  schema,
   async handle(ctx, body: SyncGroupBody) {
-    const notHere = coordinatorError(ctx, body.groupId);
-    if (notHere !== Err.NONE) return { throttleTimeMs: 0, errorCode: notHere, assignment: Buffer.alloc(0) };
+    const notHere = coordinatorCheck(ctx, body.groupId);
+    if (notHere !== ErrorCode.NONE) return { throttleTimeMs: 0, errorCode: notHere, assignment: Buffer.alloc(0) };
     const r = await ctx.coordination.groups.syncGroup({
       groupId: body.groupId,
       generationId: body.generationId,

@@ -5,10 +5,11 @@
 // Nothing a client sends may crash the broker: a frame that cannot be
 // understood closes this connection only.
 import type { FaultInjector } from "../faults/injector";
-import type { Coordination } from "../groups/coordination";
+import type { Coordination } from "../coordinators";
 import { apiVersionsBody } from "../handlers/api-versions";
-import type { BrokerContext } from "../handlers/context";
-import { errorResponseFor, handlers } from "../handlers/registry";
+import type { RequestContext } from "../handlers/handler";
+import { handlers } from "../handlers/registry";
+import { errorResponse } from "../protocol/error-response";
 import { apiName, decodeRequest, encodeResponse, ErrorCode, ProtocolError, type RequestHeader } from "../protocol";
 import type { ClusterState } from "../state/cluster-state";
 import type { Transport } from "./transport";
@@ -115,15 +116,15 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
       return null;
     }
     if (decision?.kind === "error") {
-      return handler.silent?.(body) ? null : encodeResponse(header, errorResponseFor(handler, body, decision.errorCode) as object);
+      return handler.silent?.(body) ? null : encodeResponse(header, errorResponse(handler.schema, header.apiVersion, body, decision.errorCode));
     }
-    const ctx: BrokerContext = { nodeId: deps.nodeId, header, state: deps.state, coordination: deps.coordination, clientHost, maxMessageBytes: deps.maxMessageBytes };
+    const ctx: RequestContext = { nodeId: deps.nodeId, header, state: deps.state, coordination: deps.coordination, clientHost, maxMessageBytes: deps.maxMessageBytes };
     let response: unknown;
     try {
       response = await handler.handle(ctx, body);
     } catch (err) {
-      deps.log(`broker ${deps.nodeId}: ${handler.name} handler failed: ${(err as Error)?.stack ?? err}`);
-      response = errorResponseFor(handler, body, ErrorCode.UNKNOWN_SERVER_ERROR);
+      deps.log(`broker ${deps.nodeId}: ${handler.schema.name} handler failed: ${(err as Error)?.stack ?? err}`);
+      response = errorResponse(handler.schema, header.apiVersion, body, ErrorCode.UNKNOWN_SERVER_ERROR);
     }
     if (decision?.kind === "delay") await new Promise((r) => setTimeout(r, decision.ms));
     if (decision?.kind === "drop-response" || response === undefined) return null;

@@ -1,4 +1,4 @@
-import { Clock, systemClock } from "../groups/clock";
+import { Clock, systemClock } from "../coordination/clock";
 import type { Journal } from "../coordination/journal";
 import { TransactionCoordinator, TxnEffects, TxnMetadata } from "./coordinator";
 

@@ -11,7 +11,7 @@
 import { localFaultControl, type ClusterActions, type FaultControl } from "./faults/control";
 import { FaultInjector } from "./faults/injector";
 import { createCoordination, type Coordination } from "./coordinators";
-import { decodeRecords, encodeControlRecord, readBatchHeader, type Record as KafkaRecord } from "./protocol";
+import { decodeRecords, encodeControlRecord, readBatchHeader, type DecodedRecord } from "./protocol";
 import { Broker } from "./server/broker";
 import { createMemoryPipe, refusedConnection, type MemoryClient } from "./server/transport";
 import { ClusterState } from "./state/cluster-state";
@@ -63,7 +63,7 @@ export type ClusterCore = {
   /** Topics with each partition's leader, replicas and offsets. */
   topics(): TopicSummary[];
   /** Every record stored in a partition (control records included), decoded. */
-  records(topic: string, partition: number): (KafkaRecord & { isControl: boolean })[];
+  records(topic: string, partition: number): (DecodedRecord & { isControl: boolean })[];
   stopBroker(nodeId: number): Promise<void>;
   startBroker(nodeId: number): Promise<void>;
   moveLeader(topic: string, partition: number, leader: number): Promise<void>;

@@ -3,6 +3,7 @@ import { Kafka, logLevel, Partitioners } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "..";
 import { murmur2Partition } from "../test-support/java-murmur2";
+import { consumeN } from "../test-support/kafka";
 
 let cluster: Cluster;
 let kafka: Kafka;
@@ -12,27 +13,6 @@ beforeAll(async () => {
   kafka = new Kafka({ clientId: "e2e", brokers: cluster.bootstrap.split(","), logLevel: logLevel.NOTHING });
 });
 afterAll(async () => cluster?.stop());
-
-async function consumeAll(topic: string, expected: number) {
-  const consumer = kafka.consumer({ groupId: `read-${topic}`, maxWaitTimeInMs: 100 });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  const seen: { partition: number; offset: string; key: string; value: string }[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`only ${seen.length}/${expected} messages arrived`)), 20_000);
-    consumer.run({
-      eachMessage: async ({ partition, message }) => {
-        seen.push({ partition, offset: message.offset, key: message.key!.toString(), value: message.value!.toString() });
-        if (seen.length === expected) {
-          clearTimeout(timer);
-          resolve();
-        }
-      },
-    });
-  });
-  await consumer.disconnect();
-  return seen;
-}
 
 describe("kafkajs against the embedded cluster", () => {
   it("puts each key on the partition Java's murmur2 picks and reads every partition back in order", async () => {
@@ -50,7 +30,7 @@ describe("kafkajs against the embedded cluster", () => {
       const stored = cluster.records("keys", murmur2Partition(key, 6)).find((r) => r.value?.toString() === `message${i}`);
       expect(stored, `${key} should be on partition ${murmur2Partition(key, 6)}`).toBeDefined();
     }
-    const seen = await consumeAll("keys", keys.length);
+    const seen = await consumeN(kafka, "keys", keys.length);
     for (let p = 0; p < 6; p++) {
       const offsets = seen.filter((m) => m.partition === p).map((m) => Number(m.offset));
       expect(offsets).toEqual([...offsets].sort((a, b) => a - b));

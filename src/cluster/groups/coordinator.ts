@@ -1,12 +1,14 @@
 import { Clock, systemClock } from "../coordination/clock";
 import { ErrorCode } from "../protocol/errors";
 import {
-  Group, GroupSnapshot, GroupState, JoinResult, Member, Protocol, SyncResult,
+  Group, GroupSnapshot, GroupState, JoinResult, SyncResult,
   acceptsProtocols, describe, sameProtocols, snapshotOf,
 } from "./group";
+import { addMember, otherMembers, updateMember, type JoinRequest, type SyncRequest } from "./membership";
 import { Rebalancer, joinError, syncError } from "./rebalance";
 
 export type { GroupSnapshot } from "./group";
+export type { JoinRequest, SyncRequest } from "./membership";
 
 export type GroupCoordinatorOptions = {
   clock?: Clock;
@@ -20,28 +22,6 @@ export type GroupCoordinatorOptions = {
   initialRebalanceDelayMs?: number;
   /** Called when a group reaches a new generation (Stable or Empty) or is deleted: the persistence hook. */
   onChange?: (groupId: string, snapshot: GroupSnapshot | null) => void;
-};
-
-export type JoinRequest = {
-  groupId: string;
-  memberId: string;
-  groupInstanceId?: string | null;
-  clientId: string;
-  clientHost: string;
-  sessionTimeoutMs: number;
-  /** JoinGroup v0 has none: Kafka then uses the session timeout. */
-  rebalanceTimeoutMs: number;
-  protocolType: string;
-  protocols: Protocol[];
-  /** JoinGroup v4+: a first join is answered MEMBER_ID_REQUIRED with the id to rejoin with. */
-  requireKnownMemberId: boolean;
-};
-
-export type SyncRequest = {
-  groupId: string;
-  generationId: number;
-  memberId: string;
-  assignments: { memberId: string; assignment: Buffer }[];
 };
 
 /**
@@ -94,13 +74,13 @@ export class GroupCoordinator {
         group.pending.set(memberId, cancel);
         return fail(ErrorCode.MEMBER_ID_REQUIRED, memberId);
       }
-      return this.addMemberAndRebalance(group, memberId, req);
+      return addMember(this.rebalance, group, memberId, req);
     }
     const cancelPending = group.pending.get(req.memberId);
     if (cancelPending) {
       cancelPending();
       group.pending.delete(req.memberId);
-      return this.addMemberAndRebalance(group, req.memberId, req);
+      return addMember(this.rebalance, group, req.memberId, req);
     }
     const member = group.members.get(req.memberId);
     if (!member) return fail(ErrorCode.UNKNOWN_MEMBER_ID);
@@ -109,18 +89,18 @@ export class GroupCoordinator {
     }
     switch (group.state) {
       case "PreparingRebalance":
-        return this.updateMemberAndRebalance(group, member, req);
+        return updateMember(this.rebalance, group, member, req);
       case "CompletingRebalance":
         // The member missed the join answer (a retry): hand it the same answer again.
         if (sameProtocols(member.protocols, req.protocols)) return Promise.resolve(this.rebalance.joinAnswer(group, member));
-        return this.updateMemberAndRebalance(group, member, req);
+        return updateMember(this.rebalance, group, member, req);
       case "Stable":
         // A follower rejoining unchanged keeps the generation; the leader rejoining forces a new one
         // (that is how a leader reacts to topic metadata changes).
         if (group.leaderId !== member.memberId && sameProtocols(member.protocols, req.protocols)) {
           return Promise.resolve(this.rebalance.joinAnswer(group, member));
         }
-        return this.updateMemberAndRebalance(group, member, req);
+        return updateMember(this.rebalance, group, member, req);
       default:
         return fail(ErrorCode.UNKNOWN_MEMBER_ID);
     }
@@ -285,53 +265,4 @@ export class GroupCoordinator {
       }
     }
   }
-
-  private addMemberAndRebalance(group: Group, memberId: string, req: JoinRequest): Promise<JoinResult> {
-    return new Promise((resolve) => {
-      const member: Member = {
-        memberId,
-        groupInstanceId: req.groupInstanceId ?? null,
-        clientId: req.clientId,
-        clientHost: req.clientHost,
-        sessionTimeoutMs: req.sessionTimeoutMs,
-        rebalanceTimeoutMs: req.rebalanceTimeoutMs,
-        protocolType: req.protocolType,
-        protocols: req.protocols,
-        assignment: Buffer.alloc(0),
-        joinWaiter: resolve,
-      };
-      if (group.members.size === 0) group.protocolType = req.protocolType;
-      group.members.set(memberId, member);
-      group.leaderId ??= memberId;
-      if (group.state === "PreparingRebalance") {
-        if (group.initialDelayUntil > 0) this.rebalance.extendInitialDelay(group);
-        this.rebalance.maybeCompleteJoin(group);
-      } else {
-        this.rebalance.prepare(group);
-      }
-    });
-  }
-
-  private updateMemberAndRebalance(group: Group, member: Member, req: JoinRequest): Promise<JoinResult> {
-    return new Promise((resolve) => {
-      // A duplicate JoinGroup (client retry) replaces the parked one; the old connection gets told to retry.
-      member.joinWaiter?.(joinError(ErrorCode.REBALANCE_IN_PROGRESS, member.memberId));
-      member.protocols = req.protocols;
-      member.sessionTimeoutMs = req.sessionTimeoutMs;
-      member.rebalanceTimeoutMs = req.rebalanceTimeoutMs;
-      member.joinWaiter = resolve;
-      member.cancelHeartbeat?.();
-      member.cancelHeartbeat = undefined;
-      if (group.state === "PreparingRebalance") this.rebalance.maybeCompleteJoin(group);
-      else this.rebalance.prepare(group);
-    });
-  }
-
-}
-
-function otherMembers(group: Group, except: Member): Group {
-  const copy = new Group(group.groupId);
-  copy.protocolType = group.protocolType;
-  for (const m of group.members.values()) if (m !== except) copy.members.set(m.memberId, m);
-  return copy;
 }

@@ -2,7 +2,7 @@
 // records and offsets; only keys produced from now on may map to a different
 // partition (hash(key) % new count) — the lesson the course draws from it.
 import { type CreatePartitionsRequest, type CreatePartitionsResponse } from "../protocol";
-import { topicOutcome } from "../state/cluster-state";
+import { topicOutcome } from "../state/topic-errors";
 import type { Handler } from "./handler";
 import { createPartitions as schema } from "../protocol/schemas/create-partitions";
 

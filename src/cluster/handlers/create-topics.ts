@@ -4,7 +4,7 @@
 // creating. Errors per topic: INVALID_TOPIC_EXCEPTION, TOPIC_ALREADY_EXISTS,
 // INVALID_PARTITIONS, INVALID_REPLICATION_FACTOR, INVALID_REPLICA_ASSIGNMENT.
 import { ErrorCode, type CreateTopicsRequest, type CreateTopicsResponse } from "../protocol";
-import { TopicError, topicOutcome } from "../state/cluster-state";
+import { TopicError, topicOutcome } from "../state/topic-errors";
 import type { Handler } from "./handler";
 import { createTopics as schema } from "../protocol/schemas/create-topics";
 

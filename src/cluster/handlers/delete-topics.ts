@@ -1,6 +1,6 @@
 // DeleteTopics (20), v0-3: removes topics and their logs.
 import { type DeleteTopicsRequest, type DeleteTopicsResponse } from "../protocol";
-import { topicOutcome } from "../state/cluster-state";
+import { topicOutcome } from "../state/topic-errors";
 import type { Handler } from "./handler";
 import { deleteTopics as schema } from "../protocol/schemas/delete-topics";
 

@@ -8,7 +8,7 @@
 // partitions (long polling). Fetch sessions (v7+) are not kept: every
 // response is a full one with session id 0, which clients accept.
 import { ErrorCode, type FetchRequest, type FetchResponse } from "../protocol";
-import { fetchLimits } from "../producers/log-hooks";
+import { fetchLimits } from "../producers/isolation";
 import type { Handler, RequestContext } from "./handler";
 import { leaderEpochError, leaderPartition } from "./partition-access";
 import type { PartitionLog } from "../log/partition-log";

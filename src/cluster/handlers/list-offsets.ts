@@ -4,7 +4,7 @@
 // given one (offset -1 when there is none). v0 answers with a list of
 // "old style" offsets; v1+ with one offset and its timestamp.
 import { ErrorCode, type ListOffsetsRequest, type ListOffsetsResponse } from "../protocol";
-import { fetchLimits, READ_COMMITTED } from "../producers/log-hooks";
+import { fetchLimits, READ_COMMITTED } from "../producers/isolation";
 import type { Handler, RequestContext } from "./handler";
 import { leaderEpochError, leaderPartition } from "./partition-access";
 import { listOffsets as schema } from "../protocol/schemas/list-offsets";

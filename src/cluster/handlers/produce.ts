@@ -6,7 +6,7 @@
 // acks=0 gets no answer at all; acks=1 and acks=all are the same here since
 // every replica is in this process.
 import { ErrorCode, ProtocolError, splitBatches, verifyBatchCrc, type ProduceRequest, type ProduceResponse } from "../protocol";
-import { producerBatchOf } from "../producers/log-hooks";
+import { producerBatchOf } from "../producers/partition-state";
 import type { Handler, RequestContext } from "./handler";
 import { leaderPartition } from "./partition-access";
 import { produce as schema } from "../protocol/schemas/produce";

@@ -20,6 +20,27 @@ export type ProducerBatch = {
   isControl: boolean;
 };
 
+/** The batch-header fields the producer rules read (a subset of the codec's BatchHeader). */
+export type BatchHeaderFields = {
+  producerId: bigint;
+  producerEpoch: number;
+  baseSequence: number;
+  lastOffsetDelta: number;
+  isTransactional: boolean;
+  isControl: boolean;
+};
+
+export function producerBatchOf(h: BatchHeaderFields): ProducerBatch {
+  return {
+    producerId: h.producerId,
+    producerEpoch: h.producerEpoch,
+    baseSequence: h.baseSequence,
+    recordCount: h.lastOffsetDelta + 1,
+    isTransactional: h.isTransactional,
+    isControl: h.isControl,
+  };
+}
+
 export type CheckResult =
   | { kind: "append" }
   | { kind: "duplicate"; baseOffset: bigint; lastOffset: bigint }

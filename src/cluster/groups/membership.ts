@@ -1,20 +1,16 @@
 // How a member enters or re-enters a group's join phase (JoinGroup), and
 // the requests that drive it.
 import { ErrorCode } from "../protocol/errors";
-import { Group, JoinResult, Member, Protocol } from "./group";
+import { Group, JoinResult, Member } from "./group";
 import { joinError, type Rebalancer } from "./rebalance";
 
-export type JoinRequest = {
+/** A JoinGroup as the coordinator sees it: what the member tells about itself, plus where it wants in. */
+export type JoinRequest = Pick<Member, "clientId" | "clientHost" | "sessionTimeoutMs" | "protocolType" | "protocols"> & {
   groupId: string;
   memberId: string;
   groupInstanceId?: string | null;
-  clientId: string;
-  clientHost: string;
-  sessionTimeoutMs: number;
   /** JoinGroup v0 has none: Kafka then uses the session timeout. */
   rebalanceTimeoutMs: number;
-  protocolType: string;
-  protocols: Protocol[];
   /** JoinGroup v4+: a first join is answered MEMBER_ID_REQUIRED with the id to rejoin with. */
   requireKnownMemberId: boolean;
 };

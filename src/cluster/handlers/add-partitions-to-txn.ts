@@ -2,8 +2,7 @@
 // before its first transactional write there, so EndTxn knows where to put
 // markers. Stale epochs answer INVALID_PRODUCER_EPOCH (PRODUCER_FENCED only
 // exists from v2 on).
-import { ErrorCode } from "../protocol/errors";
-import { coordinatorCheck } from "./coordinator-checks";
+import { refuseUnlessCoordinator } from "./coordinator-checks";
 import type { Handler } from "./handler";
 import { addPartitionsToTxn as schema } from "../protocol/schemas/add-partitions-to-txn";
 
@@ -18,10 +17,9 @@ export const addPartitionsToTxn: Handler = {
   schema,
   handle(ctx, body: AddPartitionsBody) {
     const partitions = body.topics.flatMap((t) => t.partitions.map((partition) => ({ topic: t.name, partition })));
-    const notHere = coordinatorCheck(ctx, body.transactionalId);
-    const codes = notHere !== ErrorCode.NONE
-      ? partitions.map(() => notHere)
-      : ctx.coordination.txns.addPartitions(body.transactionalId, BigInt(body.producerId), body.producerEpoch, partitions);
+    const refused = refuseUnlessCoordinator(ctx, schema, body.transactionalId, body);
+    if (refused) return refused;
+    const codes = ctx.coordination.txns.addPartitions(body.transactionalId, BigInt(body.producerId), body.producerEpoch, partitions);
     let i = 0;
     return {
       throttleTimeMs: 0,

@@ -1,6 +1,8 @@
 // What the coordinator APIs (groups, offsets, transactions) check before
 // touching the coordination state.
+import { errorResponse } from "../protocol/error-response";
 import { ErrorCode } from "../protocol/errors";
+import type { ApiSchema } from "../protocol/schema";
 import type { RequestContext } from "./handler";
 
 /** NONE when this broker coordinates `key`; else NOT_COORDINATOR (the client asks FindCoordinator again) or COORDINATOR_NOT_AVAILABLE. */
@@ -29,4 +31,10 @@ export function byTopic<T extends { topic: string }>(rows: T[]): { name: string;
     out.set(r.topic, list);
   }
   return [...out].map(([name, list]) => ({ name, rows: list }));
+}
+
+/** The answer that refuses the whole request when this broker does not coordinate `key` (see coordinatorCheck); undefined when it does. */
+export function refuseUnlessCoordinator(ctx: RequestContext, schema: ApiSchema, key: string, body: unknown): object | undefined {
+  const errorCode = coordinatorCheck(ctx, key);
+  return errorCode === ErrorCode.NONE ? undefined : errorResponse(schema, ctx.header.apiVersion, body, errorCode);
 }

@@ -2,8 +2,7 @@
 // timeout); v4+ answers a first join MEMBER_ID_REQUIRED with the member id to
 // rejoin with; v5's group instance id (static membership) is accepted but a
 // static member is treated like a dynamic one.
-import { ErrorCode } from "../protocol/errors";
-import { coordinatorCheck } from "./coordinator-checks";
+import { refuseUnlessCoordinator } from "./coordinator-checks";
 import type { Handler } from "./handler";
 import { joinGroup as schema } from "../protocol/schemas/join-group";
 
@@ -20,21 +19,20 @@ type JoinGroupBody = {
 export const joinGroup: Handler = {
   schema,
   async handle(ctx, body: JoinGroupBody) {
-    const notHere = coordinatorCheck(ctx, body.groupId);
-    const r = notHere !== ErrorCode.NONE
-      ? { errorCode: notHere, generationId: -1, protocolName: null, leader: "", memberId: body.memberId, members: [] }
-      : await ctx.coordination.groups.joinGroup({
-          groupId: body.groupId,
-          memberId: body.memberId,
-          groupInstanceId: body.groupInstanceId ?? null,
-          clientId: ctx.header.clientId ?? "",
-          clientHost: ctx.clientHost,
-          sessionTimeoutMs: body.sessionTimeoutMs,
-          rebalanceTimeoutMs: ctx.header.apiVersion >= 1 && body.rebalanceTimeoutMs !== undefined ? body.rebalanceTimeoutMs : body.sessionTimeoutMs,
-          protocolType: body.protocolType,
-          protocols: body.protocols.map((p) => ({ name: p.name, metadata: Buffer.from(p.metadata) })),
-          requireKnownMemberId: ctx.header.apiVersion >= 4,
-        });
+    const refused = refuseUnlessCoordinator(ctx, schema, body.groupId, body);
+    if (refused) return refused;
+    const r = await ctx.coordination.groups.joinGroup({
+      groupId: body.groupId,
+      memberId: body.memberId,
+      groupInstanceId: body.groupInstanceId ?? null,
+      clientId: ctx.header.clientId ?? "",
+      clientHost: ctx.clientHost,
+      sessionTimeoutMs: body.sessionTimeoutMs,
+      rebalanceTimeoutMs: ctx.header.apiVersion >= 1 && body.rebalanceTimeoutMs !== undefined ? body.rebalanceTimeoutMs : body.sessionTimeoutMs,
+      protocolType: body.protocolType,
+      protocols: body.protocols.map((p) => ({ name: p.name, metadata: Buffer.from(p.metadata) })),
+      requireKnownMemberId: ctx.header.apiVersion >= 4,
+    });
     return {
       throttleTimeMs: 0,
       errorCode: r.errorCode,

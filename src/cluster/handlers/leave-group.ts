@@ -1,6 +1,6 @@
 // LeaveGroup, versions 0-3. v0-2 name one member; v3 (KIP-345) a list, answered per member.
 import { ErrorCode } from "../protocol/errors";
-import { coordinatorCheck } from "./coordinator-checks";
+import { refuseUnlessCoordinator } from "./coordinator-checks";
 import type { Handler } from "./handler";
 import { leaveGroup as schema } from "../protocol/schemas/leave-group";
 
@@ -14,8 +14,8 @@ export const leaveGroup: Handler = {
   schema,
   handle(ctx, body: LeaveGroupBody) {
     const members = ctx.header.apiVersion >= 3 ? body.members ?? [] : [{ memberId: body.memberId ?? "", groupInstanceId: null }];
-    const notHere = coordinatorCheck(ctx, body.groupId);
-    if (notHere !== ErrorCode.NONE) return { throttleTimeMs: 0, errorCode: notHere, members: [] };
+    const refused = refuseUnlessCoordinator(ctx, schema, body.groupId, body);
+    if (refused) return refused;
     const r = ctx.coordination.groups.leaveGroup(body.groupId, members.map((m) => m.memberId));
     return {
       throttleTimeMs: 0,

@@ -1,5 +1,20 @@
 // Helpers for the end-to-end tests of groups, idempotence and transactions.
 import { Kafka, KafkaConfig, logLevel } from "kafkajs";
+import { afterAll, beforeAll } from "vitest";
+import { startCluster, type Cluster, type ClusterOptions } from "../cluster";
+
+/** Starts a cluster before this test file's tests and stops it after them; call the result for the cluster. */
+export function clusterForThisFile(options: ClusterOptions = {}): () => Cluster {
+  let cluster: Cluster | undefined;
+  beforeAll(async () => {
+    cluster = await startCluster(options);
+  });
+  afterAll(async () => cluster?.stop());
+  return () => {
+    if (!cluster) throw new Error("the cluster is not started yet (use it inside a test)");
+    return cluster;
+  };
+}
 
 /** A kafkajs client that stays quiet (its retries are expected in these tests). */
 export function client(bootstrap: string, extra: Partial<KafkaConfig> = {}): Kafka {

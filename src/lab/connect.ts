@@ -46,8 +46,15 @@ export function reachable(hostPort: string, timeoutMs = 300): Promise<boolean> {
   });
 }
 
+export type ConnectOptions = {
+  quiet?: boolean;
+  /** Where to look for a `partition-lab cluster` before starting one (default 127.0.0.1:9092, control on :9095). */
+  local?: { bootstrap: string; controlUrl: string };
+};
+
 /** Connects to a cluster (see the file comment) and prints which one. */
-export async function connect(options: { quiet?: boolean } = {}): Promise<Lab> {
+export async function connect(options: ConnectOptions = {}): Promise<Lab> {
+  const local = options.local ?? { bootstrap: DEFAULT_BOOTSTRAP, controlUrl: DEFAULT_CONTROL_URL };
   const say = (line: string) => options.quiet || console.log(line);
   let source: ClusterSource;
   let bootstrap: string;
@@ -57,15 +64,15 @@ export async function connect(options: { quiet?: boolean } = {}): Promise<Lab> {
     source = "KAFKA_BROKERS";
     bootstrap = fromEnv;
     say(`Using the Kafka cluster in KAFKA_BROKERS: ${bootstrap}`);
-  } else if (await reachable(DEFAULT_BOOTSTRAP)) {
+  } else if (await reachable(local.bootstrap)) {
     source = "local";
-    bootstrap = DEFAULT_BOOTSTRAP;
+    bootstrap = local.bootstrap;
     say(`Using the cluster listening on ${bootstrap} (started with \`npx partition-lab cluster\`?)`);
   } else {
     source = "embedded";
     cluster = await startCluster({ brokers: 3 });
     bootstrap = cluster.bootstrap;
-    say(`No cluster found (KAFKA_BROKERS unset, nothing on ${DEFAULT_BOOTSTRAP}): started an embedded 3-broker cluster in this kernel at ${bootstrap}`);
+    say(`No cluster found (KAFKA_BROKERS unset, nothing on ${local.bootstrap}): started an embedded 3-broker cluster in this kernel at ${bootstrap}`);
   }
   const config: KafkaConfig = { clientId: "partition-lab", brokers: bootstrap.split(","), logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 100 } };
   const kafka = new Kafka(config);
@@ -83,7 +90,7 @@ export async function connect(options: { quiet?: boolean } = {}): Promise<Lab> {
     cluster,
     async faults() {
       if (cluster) return cluster.faults;
-      const url = process.env.PARTITION_LAB_CONTROL ?? (source === "local" ? DEFAULT_CONTROL_URL : undefined);
+      const url = process.env.PARTITION_LAB_CONTROL ?? (source === "local" ? local.controlUrl : undefined);
       if (url) {
         const control = connectFaultControl(url);
         // Whatever listens on 9092 may be real Kafka (docker compose): ask before promising faults.

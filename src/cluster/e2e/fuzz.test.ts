@@ -23,7 +23,7 @@ async function seeds(): Promise<Buffer[]> {
       topics: [{ topic: "fuzz-a", partitions: [{ partition: 0, fetchOffset: "0", maxBytes: 1 << 20 }] }] }),
     r("listOffsets/v3", { replicaId: -1, isolationLevel: 1, topics: [{ topic: "fuzz-a", partitions: [{ partition: 0, timestamp: "-1" }] }] }),
     r("createTopics/v3", { topics: [{ topic: "fuzz-c", numPartitions: 2, replicationFactor: 1 }], timeout: 1000 }),
-    r("findCoordinator/v2", { key: "group", coordinatorType: 0 }),
+    r("findCoordinator/v2", { coordinatorKey: "group", coordinatorType: 0 }),
     r("joinGroup/v5", { groupId: "g", sessionTimeout: 6000, rebalanceTimeout: 100, memberId: "", protocolType: "consumer", groupProtocols: [{ name: "rr", metadata: Buffer.from([0, 1]) }] }),
     r("offsetCommit/v5", { groupId: "g", groupGenerationId: 1, memberId: "m", topics: [{ topic: "fuzz-a", partitions: [{ partition: 0, offset: "1" }] }] }),
     r("initProducerId/v1", { transactionalId: null, transactionTimeout: 1000 }),

@@ -3,7 +3,7 @@ import { Kafka, logLevel, Partitioners } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "..";
 import { murmur2Partition } from "../test-support/java-murmur2";
-import { consumeN } from "../test-support/kafka";
+import { consumeN, topicsWithProducer } from "../test-support/kafka";
 
 let cluster: Cluster;
 let kafka: Kafka;
@@ -16,11 +16,7 @@ afterAll(async () => cluster?.stop());
 
 describe("kafkajs against the embedded cluster", () => {
   it("puts each key on the partition Java's murmur2 picks and reads every partition back in order", async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: "keys", numPartitions: 6 }] });
-    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
+    const { admin, producer } = await topicsWithProducer(kafka, [{ topic: "keys", numPartitions: 6 }], { createPartitioner: Partitioners.DefaultPartitioner });
     const keys = Array.from({ length: 40 }, (_, i) => `user${i % 10}`);
     const messages = keys.map((key, i) => ({ key, value: `message${i}` }));
     const sent = await producer.send({ topic: "keys", acks: -1, messages });
@@ -45,11 +41,7 @@ describe("kafkajs against the embedded cluster", () => {
   });
 
   it("answers ListOffsets earliest, latest and by timestamp", async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: "offsets", numPartitions: 2 }] });
-    const producer = kafka.producer();
-    await producer.connect();
+    const { admin, producer } = await topicsWithProducer(kafka, [{ topic: "offsets", numPartitions: 2 }]);
     const t0 = Date.now();
     await producer.send({ topic: "offsets", messages: [0, 1, 2].map((i) => ({ partition: 1, value: `v${i}`, timestamp: String(t0 + i * 1000) })) });
     const offsets = await admin.fetchTopicOffsets("offsets");
@@ -62,11 +54,7 @@ describe("kafkajs against the embedded cluster", () => {
   });
 
   it("grows a topic from 6 to 8 partitions without moving any existing record", async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: "grow", numPartitions: 6 }] });
-    const producer = kafka.producer();
-    await producer.connect();
+    const { admin, producer } = await topicsWithProducer(kafka, [{ topic: "grow", numPartitions: 6 }]);
     const keys = Array.from({ length: 30 }, (_, i) => `order-${i}`);
     await producer.send({ topic: "grow", messages: keys.map((key) => ({ key, value: "before" })) });
     const before = Array.from({ length: 6 }, (_, p) => cluster.records("grow", p).map((r) => `${r.offset}:${r.key}`));

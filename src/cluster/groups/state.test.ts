@@ -1,21 +1,13 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ManualClock } from "../coordination/clock";
 import { openJournalFile } from "../storage/journal-file";
 import { OffsetStore } from "./offsets";
 import { openGroupState } from "./state";
+import { tempDirs } from "../test-support/temp-dir";
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "groups-state-"));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs("groups-state-");
 
 const entry = (topic: string, partition: number, offset: bigint) => ({ topic, partition, offset, leaderEpoch: -1, metadata: null, commitTimestamp: 1 });
 

@@ -1,5 +1,5 @@
 // Helpers for the end-to-end tests of groups, idempotence and transactions.
-import { Kafka, KafkaConfig, logLevel } from "kafkajs";
+import { Kafka, KafkaConfig, logLevel, type Admin, type ITopicConfig, type Producer, type ProducerConfig } from "kafkajs";
 import { afterAll, beforeAll } from "vitest";
 import { startCluster, type Cluster, type ClusterOptions } from "../cluster";
 
@@ -25,6 +25,16 @@ export function client(bootstrap: string, extra: Partial<KafkaConfig> = {}): Kaf
     retry: { initialRetryTime: 100, retries: 8 },
     ...extra,
   });
+}
+
+/** Creates `topics`, then returns the connected admin and a connected producer (callers disconnect both). */
+export async function topicsWithProducer(kafka: Kafka, topics: ITopicConfig[], config: ProducerConfig = {}): Promise<{ admin: Admin; producer: Producer }> {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics });
+  const producer = kafka.producer(config);
+  await producer.connect();
+  return { admin, producer };
 }
 
 /** Polls `condition` until it holds; fails with `what` after `timeoutMs`. */

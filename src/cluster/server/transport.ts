@@ -62,7 +62,7 @@ export function createMemoryPipe(): { server: Transport; client: MemoryClient } 
   };
   const send = (end: End, bytes: Uint8Array) => {
     // Copy: the writer may reuse its buffer, as it may with a socket.
-    const chunk = bytes.slice();
+    const chunk = new Uint8Array(bytes); // (Buffer#slice would be a view)
     queueMicrotask(() => deliver(end, chunk));
   };
   const close = () => {

@@ -1,4 +1,4 @@
-// AddOffsetsToTxn, versions 0-1: the group whose offsets the transaction
+// AddOffsetsToTxn: the group whose offsets the transaction
 // will commit (sendOffsets), so EndTxn commits or drops them with it.
 import { refuseUnlessCoordinator } from "./coordinator-checks";
 import type { Handler } from "./handler";

@@ -1,4 +1,4 @@
-// AddPartitionsToTxn, versions 0-1: the producer announces each partition
+// AddPartitionsToTxn: the producer announces each partition
 // before its first transactional write there, so EndTxn knows where to put
 // markers. Stale epochs answer INVALID_PRODUCER_EPOCH (PRODUCER_FENCED only
 // exists from v2 on).

@@ -1,4 +1,4 @@
-// ApiVersions (18), v0-3: the APIs and version ranges this cluster serves.
+// ApiVersions (18): the APIs and version ranges this cluster serves.
 // A client asking with a version we do not know gets UNSUPPORTED_VERSION in
 // a v0 body listing our versions (Kafka's rule), so it can retry with one we
 // do — the connection loop builds that answer; see server/connection.ts.

@@ -1,4 +1,4 @@
-// CreatePartitions (37), v0-1: grows a topic. Existing partitions keep their
+// CreatePartitions (37): grows a topic. Existing partitions keep their
 // records and offsets; only keys produced from now on may map to a different
 // partition (hash(key) % new count) — the lesson the course draws from it.
 import { type CreatePartitionsRequest, type CreatePartitionsResponse } from "../protocol";

@@ -1,4 +1,4 @@
-// CreateTopics (19), v0-4. -1 partitions or replication factor take the
+// CreateTopics (19). -1 partitions or replication factor take the
 // broker defaults (num.partitions, default.replication.factor); explicit
 // replica assignments are honoured; validateOnly (v1+) checks without
 // creating. Errors per topic: INVALID_TOPIC_EXCEPTION, TOPIC_ALREADY_EXISTS,

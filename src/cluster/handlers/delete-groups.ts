@@ -1,4 +1,4 @@
-// DeleteGroups, versions 0-1 (v2 is only flexible). Only an Empty group can
+// DeleteGroups. Only an Empty group can
 // be deleted (NON_EMPTY_GROUP otherwise); its committed offsets go with it.
 import { ErrorCode } from "../protocol/errors";
 import { coordinatorCheck } from "./coordinator-checks";

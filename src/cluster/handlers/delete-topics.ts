@@ -1,4 +1,4 @@
-// DeleteTopics (20), v0-3: removes topics and their logs.
+// DeleteTopics (20): removes topics and their logs.
 import { type DeleteTopicsRequest, type DeleteTopicsResponse } from "../protocol";
 import { topicOutcome } from "../state/topic-errors";
 import type { Handler } from "./handler";

@@ -1,4 +1,4 @@
-// DescribeConfigs (32), v0-2: the topic (resource type 2) and broker (4)
+// DescribeConfigs (32): the topic (resource type 2) and broker (4)
 // settings clients and admin tools ask about, with Kafka's default values.
 // Every value is a default here (config source 5 = DEFAULT_CONFIG), except
 // the broker settings the cluster was started with (4 = STATIC_BROKER_CONFIG).

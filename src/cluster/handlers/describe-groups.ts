@@ -1,4 +1,4 @@
-// DescribeGroups, versions 0-2. Members' metadata and assignments are filled
+// DescribeGroups. Members' metadata and assignments are filled
 // in only for a Stable group, as Kafka does; an unknown group reads as "Dead".
 import { ErrorCode } from "../protocol/errors";
 import { coordinatorCheck } from "./coordinator-checks";

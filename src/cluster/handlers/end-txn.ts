@@ -1,4 +1,4 @@
-// EndTxn, versions 0-1: commit or abort. The answer comes once every
+// EndTxn: commit or abort. The answer comes once every
 // partition holds its marker and the group offsets are settled.
 import { refuseUnlessCoordinator } from "./coordinator-checks";
 import type { Handler } from "./handler";

@@ -1,4 +1,4 @@
-// Fetch (1), v4-11. Returns whole stored batches from each partition's fetch
+// Fetch (1). Returns whole stored batches from each partition's fetch
 // offset, within the partition and response byte limits (the first batch is
 // always returned whole, as Kafka does, so an oversized batch cannot stall a
 // consumer). READ_COMMITTED (isolation level 1, kafkajs's default) reads only

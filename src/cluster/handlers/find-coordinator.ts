@@ -1,4 +1,4 @@
-// FindCoordinator, versions 0-3 (v4+ batches keys; not served).
+// FindCoordinator (v4+, which batches keys, is not served).
 // keyType 0 = consumer group, 1 = transactional id (v1+). The coordinator is
 // the live broker the key hashes to, so groups and transactions spread over brokers.
 import { ErrorCode } from "../protocol/errors";

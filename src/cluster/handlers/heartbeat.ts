@@ -1,4 +1,4 @@
-// Heartbeat, versions 0-3. REBALANCE_IN_PROGRESS is how members learn they must rejoin.
+// Heartbeat. REBALANCE_IN_PROGRESS is how members learn they must rejoin.
 import { refuseUnlessCoordinator } from "./coordinator-checks";
 import type { Handler } from "./handler";
 import { heartbeat as schema } from "../protocol/schemas/heartbeat";

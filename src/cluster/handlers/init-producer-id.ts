@@ -1,4 +1,4 @@
-// InitProducerId, versions 0-1. Without a transactional id any broker hands
+// InitProducerId. Without a transactional id any broker hands
 // out a fresh producer id (idempotent producer); with one, only its
 // transaction coordinator answers, fencing any earlier instance.
 import { refuseUnlessCoordinator } from "./coordinator-checks";

@@ -1,4 +1,4 @@
-// JoinGroup, versions 0-5. v0 has no rebalance timeout (Kafka uses the session
+// JoinGroup. v0 has no rebalance timeout (Kafka uses the session
 // timeout); v4+ answers a first join MEMBER_ID_REQUIRED with the member id to
 // rejoin with; v5's group instance id (static membership) is accepted but a
 // static member is treated like a dynamic one.

@@ -1,4 +1,4 @@
-// LeaveGroup, versions 0-3. v0-2 name one member; v3 (KIP-345) a list, answered per member.
+// LeaveGroup. v0-2 name one member; v3 (KIP-345) a list, answered per member.
 import { ErrorCode } from "../protocol/errors";
 import { refuseUnlessCoordinator } from "./coordinator-checks";
 import type { Handler } from "./handler";

@@ -1,4 +1,4 @@
-// ListGroups, versions 0-2. Each broker lists the groups it coordinates;
+// ListGroups. Each broker lists the groups it coordinates;
 // admin clients ask every broker and merge, as with Kafka.
 import { ErrorCode } from "../protocol/errors";
 import type { Handler } from "./handler";

@@ -1,4 +1,4 @@
-// ListOffsets (2), v0-5. Timestamp -2 = earliest (log start offset), -1 =
+// ListOffsets (2). Timestamp -2 = earliest (log start offset), -1 =
 // latest (the high watermark, or the last stable offset for READ_COMMITTED
 // from v2), otherwise the first record whose timestamp is at or after the
 // given one (offset -1 when there is none). v0 answers with a list of

@@ -1,4 +1,4 @@
-// Metadata (3), v0-9: live brokers, the controller and, per topic, each
+// Metadata (3): live brokers, the controller and, per topic, each
 // partition's leader, leader epoch (v7+) and replicas. A null topic list
 // (v1+) — or an empty one in v0 — means every topic. Unknown topics are
 // created when auto-creation is on and the request allows it (v4+).

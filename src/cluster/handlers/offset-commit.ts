@@ -1,4 +1,4 @@
-// OffsetCommit, versions 0-7. v0 commits outside any generation (a "simple"
+// OffsetCommit. v0 commits outside any generation (a "simple"
 // commit); v1 adds generation, member id and a per-partition timestamp; v2-4
 // a retention time (ignored: offsets do not expire here); v6 the leader
 // epoch; v7 the group instance id.

@@ -1,4 +1,4 @@
-// OffsetFetch, versions 0-5. v2+ may ask for every partition (topics null)
+// OffsetFetch. v2+ may ask for every partition (topics null)
 // and carries a top-level error code; v5 adds the leader epoch. A partition
 // without a committed offset answers -1, as Kafka does.
 import { ErrorCode } from "../protocol/errors";

@@ -1,4 +1,4 @@
-// Produce (0), v3-8. Appends the client's record batches as they are (only
+// Produce (0). Appends the client's record batches as they are (only
 // the base offset is rewritten). Validates each batch (v2 magic, CRC-32C,
 // size), applies the idempotent/transactional producer rules (a retried batch
 // is answered with its original offset and not stored twice; a sequence gap

@@ -1,4 +1,4 @@
-// SaslHandshake (17), v0-1. The embedded cluster listens in PLAINTEXT only,
+// SaslHandshake (17). The embedded cluster listens in PLAINTEXT only,
 // so every mechanism is refused with an empty list of enabled ones.
 import { ErrorCode } from "../protocol";
 import type { Handler } from "./handler";

@@ -1,4 +1,4 @@
-// SyncGroup, versions 0-3. The leader's request carries every member's
+// SyncGroup. The leader's request carries every member's
 // assignment; followers' requests wait until it arrives.
 import { refuseUnlessCoordinator } from "./coordinator-checks";
 import type { SyncRequest } from "../groups/membership";

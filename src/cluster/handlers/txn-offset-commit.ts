@@ -1,4 +1,4 @@
-// TxnOffsetCommit, versions 0-2, sent to the GROUP coordinator: offsets that
+// TxnOffsetCommit, sent to the GROUP coordinator: offsets that
 // become committed only if the producer's transaction commits. A producer
 // whose epoch was bumped (fenced) is refused, as Kafka's transactional write
 // to __consumer_offsets would be.

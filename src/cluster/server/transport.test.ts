@@ -38,6 +38,19 @@ describe("createMemoryPipe", () => {
     expect(got).toEqual(["x"]);
   });
 
+  it("keeps the order of held bytes and bytes still on their way when it resumes", async () => {
+    const { server, client } = createMemoryPipe();
+    const got: string[] = [];
+    server.onData((b) => got.push(Buffer.from(b).toString()));
+    server.pause();
+    client.write(Buffer.from("held"));
+    await tick();
+    client.write(Buffer.from("in flight")); // delivered after resume() below
+    server.resume();
+    await tick();
+    expect(got).toEqual(["held", "in flight"]);
+  });
+
   it("closes both ends once, after the bytes written before the close", async () => {
     const { server, client } = createMemoryPipe();
     const events: string[] = [];

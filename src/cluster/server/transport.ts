@@ -56,9 +56,16 @@ export function createMemoryPipe(): { server: Transport; client: MemoryClient } 
   let closed = false;
 
   // A chunk written before close still arrives (before onClose), as bytes a socket already sent do.
+  // While anything is held, later chunks queue behind it: a socket never reorders.
   const deliver = (end: End, chunk: Uint8Array) => {
-    if (end.paused) end.held.push(chunk);
+    if (end.paused || end.held.length > 0) end.held.push(chunk);
     else for (const l of end.data) l(chunk);
+  };
+  const flush = (end: End) => {
+    while (!end.paused && !closed && end.held.length > 0) {
+      const chunk = end.held.shift()!;
+      for (const l of end.data) l(chunk);
+    }
   };
   const send = (end: End, bytes: Uint8Array) => {
     // Copy: the writer may reuse its buffer, as it may with a socket.
@@ -88,8 +95,7 @@ export function createMemoryPipe(): { server: Transport; client: MemoryClient } 
     },
     resume: () => {
       toServer.paused = false;
-      const held = toServer.held.splice(0);
-      for (const chunk of held) queueMicrotask(() => !closed && deliver(toServer, chunk));
+      queueMicrotask(() => flush(toServer));
     },
     onData: (l) => void toServer.data.push(l),
     onClose: (l) => void toServer.close.push(l),

@@ -63,7 +63,8 @@ function nextAppend(logs: PartitionLog[], ms: number): Promise<void> {
       resolve();
     };
     // A parked fetch must not keep a stopping process alive.
-    const timer = setTimeout(done, ms).unref();
+    const timer = setTimeout(done, ms);
+    timer.unref?.(); // browsers' timers (live pages) have no unref
     for (const log of logs) cancels.push(log.onAppend(done));
   });
 }

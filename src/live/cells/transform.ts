@@ -62,7 +62,7 @@ export function transformCell(source: string): TransformedCell {
       edits.push({ start: node.start, end: node.declaration.start, text: "" });
       node = node.declaration;
     } else if (node.type === "ExportDefaultDeclaration" || node.type === "ExportNamedDeclaration" || node.type === "ExportAllDeclaration") {
-      throw new CellSyntaxError("a notebook cell cannot export; declare the value instead", node.loc.start.line, node.loc.start.column);
+      throw new CellSyntaxError("a notebook cell cannot export; declare the value instead", node.loc?.start.line ?? 1, node.loc?.start.column ?? 0);
     }
     if (node.type === "ImportDeclaration") {
       imports.push(node.source.value);

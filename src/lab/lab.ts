@@ -3,7 +3,7 @@
 // that waits for leaders, and fault injection. Platform-neutral: Node's
 // `connect` (./connect.ts) and the site's in-page `connect` both build it.
 import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type ConsumerConfig, type KafkaConfig, type Producer, type ProducerConfig } from "kafkajs";
-import type { Cluster } from "../cluster";
+import type { ClusterCore } from "../cluster";
 import type { FaultControl } from "../cluster/faults/control";
 
 export type ClusterSource = "KAFKA_BROKERS" | "local" | "embedded" | "in-page";
@@ -14,8 +14,8 @@ export type Lab = {
   client(overrides: Partial<KafkaConfig>): Kafka;
   bootstrap: string;
   source: ClusterSource;
-  /** The in-process cluster, when `source` is "embedded". */
-  cluster?: Cluster;
+  /** The in-process cluster, when `source` is "embedded" (in a kernel) or "in-page" (in a live page). */
+  cluster?: ClusterCore;
   /** Fault injection; throws a clear error on a real Kafka cluster, which has none. */
   faults(): Promise<FaultControl>;
   admin(): Promise<Admin>;
@@ -36,7 +36,7 @@ export type LabParts = {
   config: KafkaConfig;
   bootstrap: string;
   source: ClusterSource;
-  cluster?: Cluster;
+  cluster?: ClusterCore;
   faults(): Promise<FaultControl>;
   /** Stops what this lab started (an embedded cluster), after its clients disconnected. */
   stop?(): Promise<void>;

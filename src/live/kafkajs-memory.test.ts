@@ -1,45 +1,22 @@
-// kafkajs 2.2.4, unchanged, against in-process brokers over memory pipes
-// (its `socketFactory` seam): topics, keyed produce and a group consumer,
-// injected faults and a stopped broker behave as they do over TCP.
+// kafkajs 2.2.4, unchanged, against the cluster core over in-memory pipes
+// through the live pages' socket adapter (no node:events, no TCP): topics,
+// keyed produce and a group consumer, an injected error, a connection the
+// broker closes and a stopped broker behave as they do over TCP.
 import { Kafka, logLevel, Partitioners } from "kafkajs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ErrorCode } from "../cluster/protocol/errors";
 import { partitionFor } from "../lab/partitioners";
+import { createCluster, type ClusterCore } from "../cluster";
 import { memorySocketFactory } from "./kafkajs-socket";
-import { startMemoryCluster, type MemoryCluster } from "./memory-cluster";
-import { createMemoryPipe } from "./transport";
 
-let cluster: MemoryCluster;
+let cluster: ClusterCore;
 let kafka: Kafka;
 
 beforeEach(async () => {
-  cluster = await startMemoryCluster({ brokers: 3 });
-  kafka = new Kafka({ clientId: "memory-test", brokers: cluster.bootstrap.split(","), socketFactory: memorySocketFactory(cluster.dial), logLevel: logLevel.NOTHING, retry: { retries: 5, initialRetryTime: 50 } });
+  cluster = await createCluster({ brokers: 3, host: "in-page-broker" });
+  kafka = new Kafka({ clientId: "memory-test", brokers: cluster.bootstrap.split(","), socketFactory: memorySocketFactory((host, port) => cluster.connect(host, port)), logLevel: logLevel.NOTHING, retry: { retries: 5, initialRetryTime: 50 } });
 });
 afterEach(async () => cluster.stop());
-
-describe("the memory pipe", () => {
-  it("delivers bytes in order, holds them while paused, and closes both ends", async () => {
-    const { server, client } = createMemoryPipe();
-    const got: number[] = [];
-    let closed = 0;
-    server.onData((c) => got.push(...c));
-    server.onClose(() => closed++);
-    client.onClose(() => closed++);
-    server.pause();
-    client.write(new Uint8Array([1, 2]));
-    client.write(new Uint8Array([3]));
-    await new Promise((r) => setTimeout(r, 5));
-    expect(got).toEqual([]);
-    server.resume();
-    expect(got).toEqual([1, 2, 3]);
-    client.write(new Uint8Array([4]));
-    client.close();
-    await new Promise((r) => setTimeout(r, 5));
-    expect(got).toEqual([1, 2, 3, 4]);
-    expect(closed).toBe(2);
-  });
-});
 
 describe("kafkajs over memory pipes", () => {
   it("creates a topic, produces keyed records where murmur2 says and reads them back in order", async () => {
@@ -81,14 +58,20 @@ describe("kafkajs over memory pipes", () => {
     const rule = await cluster.faults.failNext({ api: "Produce", topic: "faulty", errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER });
     await producer.send({ topic: "faulty", messages: [{ value: "after a retry" }] });
     expect((await cluster.faults.rules()).find((r) => r.id === rule.id)).toBeUndefined();
+    // The broker closes the connection instead of answering: kafkajs reconnects and retries.
+    await cluster.faults.closeNext({ api: "Produce", topic: "faulty" });
+    await producer.send({ topic: "faulty", messages: [{ value: "after a reconnect" }] });
 
     const leader = (await admin.fetchTopicMetadata({ topics: ["faulty"] })).topics[0].partitions[0].leader;
     await cluster.faults.stopBroker(leader);
-    await expect(producer.send({ topic: "faulty", messages: [{ value: "while down" }], acks: -1, timeout: 500 })).rejects.toThrow();
+    const stopped = cluster.brokers.find((b) => b.nodeId === leader)!;
+    const direct = new Kafka({ clientId: "direct", brokers: [`${stopped.host}:${stopped.port}`], socketFactory: memorySocketFactory((host, port) => cluster.connect(host, port)), logLevel: logLevel.NOTHING, retry: { retries: 0 } });
+    await expect(direct.admin().connect()).rejects.toThrow(/Connection error: .*refused|ECONNREFUSED/i);
     await cluster.faults.startBroker(leader);
     await producer.send({ topic: "faulty", messages: [{ value: "back again" }] });
     const offsets = await admin.fetchTopicOffsets("faulty");
-    expect(offsets[0].high).toBe("2");
+    expect(offsets[0].high).toBe("3");
+    expect(cluster.records("faulty", 0).map((r) => r.value!.toString())).toEqual(["after a retry", "after a reconnect", "back again"]);
     await Promise.all([producer.disconnect(), admin.disconnect()]);
   });
 });

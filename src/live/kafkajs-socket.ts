@@ -1,25 +1,24 @@
 // kafkajs's client-side seam: its `socketFactory` option builds the socket
 // each broker connection uses. This one hands kafkajs a socket that behaves
-// like the `net.Socket` it expects (events `connect` via the callback,
-// `data`, `end`, `error`; `write`, `end`, `unref`) over a Transport, so
-// kafkajs talks to brokers in the same page through memory pipes.
+// like the `net.Socket` it expects (the `onConnect` callback, events `data`,
+// `end`, `error`; `write`, `end`, `unref`) over the cluster core's in-memory
+// connections, so kafkajs talks to brokers in the same page. Unlike the
+// cluster's test helper it needs no `node:events`: it is bundled for browsers.
 import type { ISocketFactory } from "kafkajs";
-import type { Transport } from "./transport";
+import type { MemoryClient } from "../cluster";
 
-/** Opens a transport to the broker at host:port, or throws when nothing accepts there. */
-export type Dialer = (host: string, port: number) => Transport;
+/** Opens an in-memory connection to the broker advertised at host:port (ClusterCore.connect). */
+export type Dialer = (host: string, port: number) => MemoryClient;
 
 type Listener = (...args: any[]) => void;
 
-class TransportSocket {
+class MemorySocket {
   private listeners = new Map<string, Listener[]>();
-  private ended = false;
 
-  constructor(private transport: Transport) {
-    transport.onData((chunk) => this.emit("data", Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
-    transport.onClose(() => {
-      if (this.ended) return;
-      this.ended = true;
+  constructor(private client: MemoryClient) {
+    client.onData((chunk) => this.emit("data", Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+    client.onError((err) => this.emit("error", Object.assign(err, { code: (err as { code?: string }).code ?? "ECONNREFUSED" })));
+    client.onClose(() => {
       this.emit("end");
       this.emit("close", false);
     });
@@ -35,16 +34,16 @@ class TransportSocket {
   }
 
   write(data: Uint8Array | string): boolean {
-    this.transport.write(typeof data === "string" ? Buffer.from(data, "binary") : data);
+    this.client.write(typeof data === "string" ? Buffer.from(data, "binary") : data);
     return true;
   }
 
   end(): void {
-    this.transport.close();
+    this.client.close();
   }
 
   destroy(): void {
-    this.transport.close();
+    this.client.close();
   }
 
   setKeepAlive(): this {
@@ -67,21 +66,9 @@ class TransportSocket {
 /** A kafkajs `socketFactory` that dials in-process brokers instead of TCP. */
 export function memorySocketFactory(dial: Dialer): ISocketFactory {
   return ({ host, port, ssl, onConnect }) => {
-    let transport: Transport | undefined;
-    let failure: Error | undefined;
-    try {
-      if (ssl) throw new Error("TLS is not available for in-page brokers");
-      transport = dial(host, port);
-    } catch (err) {
-      failure = Object.assign(new Error(`connect ECONNREFUSED ${host}:${port} (${(err as Error).message})`), { code: "ECONNREFUSED" });
-    }
-    const socket = transport ? new TransportSocket(transport) : new TransportSocket(closedTransport());
-    // A real socket connects (or fails) after the caller has attached its listeners.
-    queueMicrotask(() => (failure ? socket.emit("error", failure) : onConnect()));
-    return socket as never;
+    if (ssl) throw new Error("TLS is not available for in-memory brokers");
+    const client = dial(host, port);
+    client.onConnect(onConnect);
+    return new MemorySocket(client) as never;
   };
-}
-
-function closedTransport(): Transport {
-  return { remoteAddress: "none", write() {}, close() {}, pause() {}, resume() {}, onData() {}, onClose() {} };
 }

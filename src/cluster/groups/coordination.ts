@@ -1,3 +1,4 @@
+import type { Journal } from "../coordination/journal";
 import { Clock, systemClock } from "./clock";
 import { GroupCoordinator, GroupCoordinatorOptions } from "./coordinator";
 import { OffsetStore } from "./offsets";
@@ -24,7 +25,8 @@ export type Coordination = {
 };
 
 export type CoordinationOptions = {
-  dataDir?: string;
+  /** Opens a coordinator's journal ("groups", "transactions"); in memory when absent. */
+  openJournal?: (name: string) => Journal;
   clock?: Clock;
   /** Ids of the brokers currently up. */
   liveBrokers: () => number[];
@@ -45,9 +47,9 @@ export function javaStringHash(s: string): number {
 
 export function createCoordination(options: CoordinationOptions): Coordination {
   const clock = options.clock ?? systemClock;
-  const groupState = openGroupState({ dataDir: options.dataDir, clock, ...options.group });
+  const groupState = openGroupState({ journal: options.openJournal?.("groups"), clock, ...options.group });
   const txnState = openTransactionState({
-    dataDir: options.dataDir,
+    journal: options.openJournal?.("transactions"),
     clock,
     sweepMs: options.txnSweepMs,
     effects: {

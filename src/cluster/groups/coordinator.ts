@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { Clock, systemClock } from "./clock";
 import { Err } from "./error-codes";
 import {
@@ -84,7 +83,7 @@ export class GroupCoordinator {
     }
 
     if (req.memberId === "") {
-      const memberId = `${req.clientId}-${randomUUID()}`;
+      const memberId = `${req.clientId}-${globalThis.crypto.randomUUID()}`;
       if (req.requireKnownMemberId) {
         // The id is reserved for one session timeout; a member that never comes back is forgotten.
         const g = group;

@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { buildSync } from "esbuild";
 import { expect, it } from "vitest";
+import { openJournalFile } from "../storage/journal-file";
 import { openGroupState } from "./state";
 
 it("never loses an acknowledged offset commit when the process is killed with SIGKILL", async () => {
@@ -28,7 +29,7 @@ it("never loses an acknowledged offset commit when the process is killed with SI
       await new Promise((r) => child.once("exit", r));
       const acked = out.split("\n").filter((l) => /^\d+$/.test(l)).map(BigInt);
       const last = acked.at(-1)!;
-      const state = openGroupState({ dataDir });
+      const state = openGroupState({ journal: openJournalFile(path.join(dataDir, "groups.journal")) });
       // The highest acknowledged commit of each partition must be there (a later, unacknowledged one may be too).
       for (let p = 0; p < 3; p++) {
         const highestAcked = [...acked].reverse().find((n) => Number(n % 3n) === p)!;

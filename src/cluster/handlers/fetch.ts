@@ -62,9 +62,9 @@ function nextAppend(logs: PartitionLog[], ms: number): Promise<void> {
       for (const c of cancels) c();
       resolve();
     };
-    // A parked fetch must not keep a stopping process alive.
     const timer = setTimeout(done, ms);
-    timer.unref?.(); // browsers' timers (live pages) have no unref
+    // In Node, a parked fetch must not keep a stopping process alive (browsers' timers have no unref).
+    (timer as { unref?: () => void }).unref?.();
     for (const log of logs) cancels.push(log.onAppend(done));
   });
 }

@@ -3,8 +3,7 @@
 // in-process cluster read and change this one object.
 import { ErrorCode } from "../protocol";
 import { PartitionLog } from "../log/partition-log";
-import { loadTopics, saveTopics, type StoredTopic } from "../storage/metadata-file";
-import { openSegment, readSegment, segmentPath } from "../storage/segment-file";
+import type { ClusterStorage, StoredTopic } from "../storage/storage";
 import { assignReplicas, invalidTopicName } from "./topic-rules";
 
 export type BrokerInfo = { nodeId: number; host: string; port: number; up: boolean };
@@ -20,7 +19,8 @@ export type Partition = {
 export type Topic = { name: string; partitions: Partition[] };
 
 export type ClusterSettings = {
-  dataDir?: string;
+  /** Where topics and logs are kept across restarts; in memory only when absent. */
+  storage?: ClusterStorage;
   autoCreateTopics: boolean;
   numPartitions: number;
   defaultReplicationFactor: number;
@@ -68,15 +68,15 @@ export class ClusterState {
     return this.topics.get(topic)?.partitions[index];
   }
 
-  /** Loads topics and their logs from the data directory, if any. */
+  /** Loads topics and their logs from storage, if any. */
   load(): void {
-    const { dataDir } = this.settings;
-    if (!dataDir) return;
-    for (const stored of loadTopics(dataDir)) {
+    const { storage } = this.settings;
+    if (!storage) return;
+    for (const stored of storage.loadTopics()) {
       const topic: Topic = { name: stored.name, partitions: [] };
       stored.partitions.forEach((p, index) => {
         const part = this.newPartition(stored.name, index, p.replicas);
-        for (const batch of readSegment(segmentPath(dataDir, stored.name, index))) part.log.restore(Buffer.from(batch));
+        for (const batch of storage.readSegment(stored.name, index)) part.log.restore(Buffer.from(batch));
         topic.partitions.push(part);
       });
       this.topics.set(stored.name, topic);
@@ -84,17 +84,16 @@ export class ClusterState {
   }
 
   private persist(): void {
-    if (!this.settings.dataDir) return;
+    if (!this.settings.storage) return;
     const topics: StoredTopic[] = [...this.topics.values()].map((t) => ({
       name: t.name,
       partitions: t.partitions.map((p) => ({ replicas: p.replicas })),
     }));
-    saveTopics(this.settings.dataDir, topics);
+    this.settings.storage.saveTopics(topics);
   }
 
   private newPartition(topic: string, index: number, replicas: number[]): Partition {
-    const { dataDir } = this.settings;
-    const sink = dataDir ? openSegment(segmentPath(dataDir, topic, index)) : undefined;
+    const sink = this.settings.storage?.openSegment(topic, index);
     const leader = replicas.find((r) => this.broker(r)?.up) ?? -1;
     return { index, leader, leaderEpoch: 0, replicas, log: new PartitionLog(topic, index, sink) };
   }

@@ -7,6 +7,7 @@ import { Err } from "../groups/error-codes";
 import { OffsetStore } from "../groups/offsets";
 import { PartitionProducerState } from "../producers/partition-state";
 import { TopicPartition, TxnEffects } from "./coordinator";
+import { openJournalFile } from "../storage/journal-file";
 import { openTransactionState } from "./state";
 
 /** Two partitions with real producer state and an offset store: what the markers act on. */
@@ -127,7 +128,7 @@ describe("TransactionCoordinator", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "txn-state-"));
     try {
       const w = world();
-      const first = openTransactionState({ effects: w.effects, dataDir, clock: new ManualClock() });
+      const first = openTransactionState({ effects: w.effects, journal: openJournalFile(path.join(dataDir, "transactions.journal")), clock: new ManualClock() });
       const { producerId, producerEpoch } = await first.coordinator.initProducerId("tx", 60_000);
       first.coordinator.addPartitions("tx", producerId, producerEpoch, [tp(0), tp(1)]);
       w.produce("t/0", producerId, producerEpoch);
@@ -138,7 +139,7 @@ describe("TransactionCoordinator", () => {
       expect(w.lso("t/0")).toBe(0n); // nothing visible to read_committed readers yet
 
       w.crashWrites(false);
-      const second = openTransactionState({ effects: w.effects, dataDir, clock: new ManualClock() });
+      const second = openTransactionState({ effects: w.effects, journal: openJournalFile(path.join(dataDir, "transactions.journal")), clock: new ManualClock() });
       expect(second.coordinator.describe("tx")?.state).toBe("PrepareCommit");
       await second.recover();
       expect(second.coordinator.describe("tx")?.state).toBe("CompleteCommit");

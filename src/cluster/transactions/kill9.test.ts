@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { buildSync } from "esbuild";
 import { expect, it } from "vitest";
+import { openJournalFile } from "../storage/journal-file";
 import { openTransactionState } from "./state";
 
 /**
@@ -56,7 +57,7 @@ it("a SIGKILL at any moment leaves no transaction committed on some partitions a
     }
     // What a restarted coordinator does first: finish anything left between Prepare and Complete.
     const state = openTransactionState({
-      dataDir,
+      journal: openJournalFile(path.join(dataDir, "transactions.journal")),
       effects: {
         partitionExists: () => true,
         writeMarker: (tp, pid, epoch, commit) => fs.appendFileSync(path.join(dataDir, `p${tp.partition}.log`), `${commit ? "commit" : "abort"} ${pid} ${epoch}\n`),

@@ -1,7 +1,7 @@
 // The records inside a v2 batch, for the few places that look inside one
 // (tests, inspection helpers, transaction markers); the broker's produce and
 // fetch paths move whole batches without decoding them.
-import { gunzipSync } from "node:zlib";
+import { gunzipSync } from "fflate";
 import { ProtocolError } from "../errors";
 import { Reader, Writer } from "../primitives";
 import { BATCH_HEADER_BYTES, readBatchHeader } from "./batch";
@@ -23,7 +23,7 @@ const CODECS = ["none", "gzip", "snappy", "lz4", "zstd"];
 export function decodeRecords(bytes: Buffer): Record[] {
   const h = readBatchHeader(bytes);
   let body = bytes.subarray(BATCH_HEADER_BYTES, 12 + h.batchLength);
-  if (h.compression === 1) body = gunzipSync(body);
+  if (h.compression === 1) body = Buffer.from(gunzipSync(body));
   else if (h.compression !== 0) {
     throw new ProtocolError("malformed", `cannot decode ${CODECS[h.compression] ?? `codec ${h.compression}`}-compressed records (only gzip is supported here)`);
   }

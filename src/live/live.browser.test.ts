@@ -5,14 +5,14 @@
 // on everything deterministic; a chart is drawn live; an edited cell re-runs
 // with a new output, survives a reload, and Reset restores the lesson.
 // The executed notebooks come from the build (its cache when fresh).
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../build/build";
 import { silentReporter } from "../runner";
+import { launchChromium, openPage } from "../site/test-support/chromium";
 import { partsOfNotebookOutputs, signature, type OutputPart } from "./test-support/signature";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -30,11 +30,7 @@ beforeAll(async () => {
     const cells = nb.cells.filter((c: { cell_type: string }) => c.cell_type === "code").map((c: { id: string; metadata: { tags?: string[] }; outputs: never[] }) => ({ id: c.id, tags: c.metadata.tags ?? [], outputs: c.outputs }));
     return { slug: f.replace(/\.ipynb$/, ""), cells };
   });
-  browser = await chromium.launch({
-    executablePath: execFileSync("which", ["chromium"]).toString().trim(),
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 400_000);
 
 afterAll(async () => {
@@ -43,17 +39,7 @@ afterAll(async () => {
 });
 
 /** Opens a lesson from disk, recording console errors, page errors and any request that is not a local file. */
-async function open(slug: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("request", (r) => !r.url().startsWith("file://") && problems.push(`external request: ${r.url()}`));
-  page.on("requestfailed", (r) => problems.push(`failed request: ${r.url()}`));
-  await page.goto(`file://${path.join(outDir, `${slug}.html`)}`);
-  return { page, problems };
-}
+const open = (slug: string) => openPage(browser, `file://${path.join(outDir, `${slug}.html`)}`);
 
 async function settle(page: Page, timeout = 150_000): Promise<string> {
   await page.waitForFunction(() => ["done", "failed"].includes(document.querySelector<HTMLElement>("article.lesson")!.dataset.live ?? ""), null, { timeout });

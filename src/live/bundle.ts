@@ -4,6 +4,8 @@
 // transpiler), the editor (CodeMirror) and the charts (vega). Classic
 // scripts, not modules: from file:// a browser loads <script src> but
 // refuses module scripts and fetch.
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Plugin } from "esbuild";
 
@@ -58,13 +60,44 @@ const ENTRIES: Record<string, string> = {
 
 let built: Promise<LiveAsset[]> | undefined;
 
-/** The live scripts, built once per process. */
+/** The live scripts, built once per process and reused from `.cache/` while none of their inputs changed. */
 export function liveAssets(): Promise<LiveAsset[]> {
   built ??= buildAll();
   return built;
 }
 
+const CACHE = path.resolve(HERE, "../../.cache/live-assets.json");
+type Cached = { key: string; inputs: string[]; assets: LiveAsset[] };
+
+/** A digest of every file the last bundles were made from (esbuild's own list), and of the build settings. */
+function digest(inputs: string[]): string | undefined {
+  const hash = createHash("sha256").update(fs.readFileSync(__filename)).update(process.env.PARTITION_LAB_LIVE_MINIFY ?? "");
+  for (const input of inputs) {
+    if (!fs.existsSync(input)) return undefined;
+    hash.update(input).update(fs.readFileSync(input));
+  }
+  return hash.digest("hex");
+}
+
 async function buildAll(): Promise<LiveAsset[]> {
+  try {
+    const cached = JSON.parse(fs.readFileSync(CACHE, "utf8")) as Cached;
+    if (cached.key === digest(cached.inputs)) return cached.assets;
+  } catch {
+    // no cache yet, or unreadable: build
+  }
+  const inputs = new Set<string>();
+  const assets = await bundle(inputs);
+  const list = [...inputs].sort();
+  const key = digest(list);
+  if (key) {
+    fs.mkdirSync(path.dirname(CACHE), { recursive: true });
+    fs.writeFileSync(CACHE, JSON.stringify({ key, inputs: list, assets } satisfies Cached));
+  }
+  return assets;
+}
+
+async function bundle(inputs: Set<string>): Promise<LiveAsset[]> {
   const esbuild = await import("esbuild");
   return Promise.all(
     Object.entries(ENTRIES).map(async ([file, entry]) => {
@@ -83,7 +116,9 @@ async function buildAll(): Promise<LiveAsset[]> {
         inject: file === "live-runtime.js" ? [path.join(NODE, "globals.ts")] : [],
         define: { global: "globalThis", "process.env.NODE_ENV": '"production"' },
         mainFields: ["browser", "module", "main"],
+        metafile: true,
       });
+      for (const input of Object.keys(result.metafile.inputs)) inputs.add(path.resolve(input.replace(/^[a-z-]+:/, "")));
       return { file, text: result.outputFiles[0].text };
     }),
   );

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startCluster } from "../cluster";
 import { beforeAfterPartitions, chartBundle, consumerAssignment, keyPartitionMap, leadersPerBroker, messagesPerPartition, offsetsOverTime } from "./charts";
 import { assertOrderPerKey, byPartition, check, consumeExactly, uniqueTopic } from "./checks";
-import { connect, type Lab } from "./connect";
+import { connect } from "./connect";
+import type { Lab } from "./lab";
 import { tableHtml, tableText } from "./tables";
 
 describe("tables", () => {

@@ -49,7 +49,7 @@ describe("the site publisher", () => {
     expect(page).toContain('<details class="hint"><summary>Hint</summary>');
     expect(page).toContain('class="callout callout-note"');
     expect(page.match(/<fieldset class="question" data-answer="\d">/g)).toHaveLength(2);
-    expect(page).toContain('<details class="solution"><summary>Show the solution</summary>');
+    expect(page).toContain('<details class="solution" data-cell-id="f7"><summary>Show the solution</summary>');
     expect(page).toMatch(/<figure class="output chart"><svg[\s\S]*?<\/svg><\/figure>/);
     expect(page).toContain('class="shiki');
     expect(page).toContain('<a rel="next" href="02-second-lesson.html">Second lesson →</a>');
@@ -59,6 +59,12 @@ describe("the site publisher", () => {
     expect(files.get("calculator.html")).toContain('src="assets/partitioners.js"');
     expect(files.get("assets/partitioners.js")).toMatch(/PartitionLab/);
     expect(files.get("notebooks/01-fixture-lesson.ipynb")).toBeDefined();
+    // Live mode: the page carries its cells' sources (no "</script>" can end the element early) and loads only live.js.
+    const live = /<script type="application\/json" id="live-notebook">(.*?)<\/script>/.exec(page)!;
+    expect(live[1]).not.toContain("<");
+    expect(JSON.parse(live[1]).cells.map((c: { id: string }) => c.id)).toEqual(["f1", "f2", "f3", "f4", "f7"]);
+    expect(page.match(/<script src="assets\/live[^"]*"/g)).toEqual(['<script src="assets/live.js"']);
+    for (const asset of ["live.js", "live-runtime.js", "live-editor.js", "live-vega.js"]) expect(files.get(`assets/${asset}`), asset).toBeDefined();
     for (const [name, content] of files) if (name.endsWith(".html")) expect(content, name).not.toMatch(/(src|href)="(https?:)?\/\//);
   });
 

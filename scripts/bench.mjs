@@ -10,6 +10,7 @@ const benchmarks = {
   soak: "../bench/dist/soak.js",
   runner: "../bench/dist/runner.js",
   build: "../bench/dist/build.js",
+  live: "../bench/dist/live.js",
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -1,4 +1,5 @@
 // What notebooks import as `partition-lab`: connect, partitioners, checks, refusals, predictions, tables and charts.
+export * from "./lab";
 export * from "./connect";
 export * from "./partitioners";
 export * from "./kafkajs-partitioners";
@@ -8,5 +9,5 @@ export * from "./predictions";
 export * from "./in-order";
 export * from "./tables";
 export * from "./charts";
-export { display, type MimeBundle } from "./display";
+export { display, setDisplaySink, type DisplaySink, type MimeBundle } from "./display";
 export { vegaLiteToSvg } from "./render-svg";

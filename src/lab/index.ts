@@ -7,6 +7,7 @@ export * from "./checks";
 export * from "./refusals";
 export * from "./predictions";
 export * from "./in-order";
+export * from "./serialized-keys";
 export * from "./tables";
 export * from "./charts";
 export { display, setDisplaySink, type DisplaySink, type MimeBundle } from "./display";

@@ -6,5 +6,7 @@ export { readNotebook, writeNotebook, sourceOf, hasTag, type Cell, type Notebook
 export { Kernel, KernelStartError, defaultKernelSpec, killAllKernels, type Deadlines, type KernelOptions } from "./kernel";
 export { kernelArgv } from "./kernel-argv";
 export { debugEnabled, trailDirectory } from "./trail";
+export { DeadlineError, withDeadline } from "./waits";
+export { describeActivity, setActivity, clearActivity } from "./activity";
 export { installKernelSpec, tslabKernelSpec, type KernelSpec } from "./kernelspec";
 export type { Output } from "./outputs";

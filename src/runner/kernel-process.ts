@@ -17,6 +17,11 @@ export function killAllKernels(): void {
   live.clear();
 }
 
+/** The process ids of the kernels still running. */
+export function liveKernelPids(): number[] {
+  return [...live].flatMap((p) => (p.pid === undefined ? [] : [p.pid]));
+}
+
 export type ProcessState = { state: string; cpuSeconds: number };
 
 /**

@@ -10,6 +10,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { clearActivity, setActivity } from "./activity";
 import { BIND_FAILED_EXIT, kernelArgv } from "./kernel-argv";
 import { KernelChannels, type Ports } from "./kernel-channels";
 import { KernelProcess, Progress } from "./kernel-process";
@@ -31,6 +32,8 @@ export type KernelOptions = {
   deadlines?: Partial<Deadlines>;
   /** Where messages and events are recorded (default: a new trail named after cwd). */
   trail?: Trail;
+  /** Names the kernel in reports of what is awaited (default: cwd). */
+  label?: string;
   /** Finds the five ports (tests pass one that hands out a taken port). */
   ports?: () => Promise<Ports>;
 };
@@ -52,6 +55,7 @@ export function defaultKernelSpec(): Pick<KernelSpec, "argv"> {
 export class Kernel {
   readonly trail: Trail;
   readonly deadlines: Deadlines;
+  readonly label: string;
   private readonly key = randomBytes(16).toString("hex");
   private readonly session = randomUUID();
   private process!: KernelProcess;
@@ -60,6 +64,7 @@ export class Kernel {
 
   private constructor(options: KernelOptions) {
     this.trail = options.trail ?? new Trail(options.cwd);
+    this.label = options.label ?? options.cwd;
     this.deadlines = { ...DEFAULT_DEADLINES, ...options.deadlines };
   }
 
@@ -107,6 +112,7 @@ export class Kernel {
 
     const startedAt = Date.now();
     const deadlineAt = startedAt + this.deadlines.kernelStartMs;
+    this.doing("starting its kernel: waiting for kernel_info_reply and a status on iopub");
     const progress = new Progress(this.process, startedAt);
     // kernel_info until a reply comes and a status message shows that iopub
     // is connected too (a SUB socket misses what is published before it joins).
@@ -128,6 +134,11 @@ export class Kernel {
     }
     if (this.process.exited) throw new KernelStartError(`the tslab kernel exited while starting (${this.process.howExited()})${this.stderrNote()}`);
     throw new KernelStartError(`the tslab kernel did not answer kernel_info_request within ${this.deadlines.kernelStartMs / 1000} s; ${this.process.describe(progress.first)}${this.stderrNote()}`);
+  }
+
+  /** Records what this kernel is waiting for (see ./activity.ts). */
+  private doing(what: string): void {
+    setActivity(this.session, `${this.label}: ${what}`);
   }
 
   private stderrNote(): string {
@@ -174,13 +185,13 @@ export class Kernel {
    * order. Each cell has `timeoutMs` from the moment the cell before it
    * finished (the kernel runs them one after another).
    */
-  async executeAll(codes: string[], timeoutMs: number, onCell?: (index: number) => void): Promise<CellOutcome[]> {
+  async executeAll(cells: { code: string; what: string }[], timeoutMs: number, onCell?: (index: number) => void): Promise<CellOutcome[]> {
     const execs: Execution[] = [];
-    for (const code of codes) execs.push(await this.submit(code, true));
+    for (const cell of cells) execs.push(await this.submit(cell.code, true));
     const outcomes: CellOutcome[] = [];
     for (const [i, exec] of execs.entries()) {
       onCell?.(i);
-      const outcome = await this.settleOne(exec, Date.now() + timeoutMs, timeoutMs, `cell ${i + 1} of ${codes.length} sent by Run All`);
+      const outcome = await this.settleOne(exec, Date.now() + timeoutMs, timeoutMs, cells[i].what);
       outcomes.push(outcome);
       if (outcome.kind !== "done") break;
     }
@@ -198,6 +209,7 @@ export class Kernel {
       until: (condition, at) => this.until(condition, at),
       death: () => this.deathMessage(),
       forget: () => this.channels.forget(exec.msg),
+      note: (waitingFor) => this.doing(waitingFor),
     });
   }
 
@@ -215,12 +227,14 @@ export class Kernel {
   /** Asks the kernel to shut down; kills it if it has not exited within the deadline. Never throws. */
   async shutdown(): Promise<void> {
     if (this.process && !this.process.exited) {
+      this.doing("shutting its kernel down: waiting for the process to exit");
       await this.channels.send("control", newMessage(this.session, "shutdown_request", { restart: false })).catch(() => undefined);
       if (!(await this.process.waitForExit(this.deadlines.shutdownMs))) {
         this.trail.note(`no exit within ${this.deadlines.shutdownMs} ms of shutdown_request`);
         await this.process.kill(this.deadlines.killMs);
       }
     }
+    clearActivity(this.session);
     this.channels?.close();
     if (this.connectionDir) fs.rmSync(this.connectionDir, { recursive: true, force: true });
   }

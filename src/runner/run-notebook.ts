@@ -67,7 +67,8 @@ export type RunOptions = {
 
 /** Starts the kernel `runNotebook(file, options)` would start: cwd = the notebook's folder, the given env. */
 export function startKernelFor(file: string, options: RunOptions = {}): Promise<Kernel> {
-  return Kernel.start({ cwd: options.cwd ?? path.dirname(path.resolve(file)), env: options.env, spec: options.spec, deadlines: options.deadlines, trail: new Trail(file) });
+  const cwd = options.cwd ?? path.dirname(path.resolve(file));
+  return Kernel.start({ cwd, env: options.env, spec: options.spec, deadlines: options.deadlines, trail: new Trail(file), label: path.relative(process.cwd(), file) || file });
 }
 
 /** Shuts the kernel down, in the background when the caller takes the shutdown over. */
@@ -168,7 +169,8 @@ async function oneByOne(kernel: Kernel, notebook: Notebook, timeoutMs: number, o
 async function runAll(kernel: Kernel, notebook: Notebook, timeoutMs: number, options: RunOptions): Promise<CellRun[]> {
   const planned = plan(notebook);
   const runnable = planned.filter((p) => !skipped(p));
-  const outcomes = await kernel.executeAll(runnable.map((p) => sourceOf(p.cell)), timeoutMs, (i) => options.onCell?.(runnable[i].index, planned.length, runnable[i].position));
+  const cells = runnable.map((p) => ({ code: sourceOf(p.cell), what: `cell ${p.index + 1} (Run All)` }));
+  const outcomes = await kernel.executeAll(cells, timeoutMs, (i) => options.onCell?.(runnable[i].index, planned.length, runnable[i].position));
   const byIndex = new Map<number, CellRun>();
   let stopped = false;
   let previousEnd = outcomes[0]?.exec?.sentAt ?? Date.now();

@@ -74,13 +74,15 @@ export function waitFor(condition: () => boolean, deadlineAt: number, subscribe:
 export type SettleContext = {
   deadlineAt: number;
   timeoutMs: number;
-  /** Names the request in messages ("cell 3", "cell 3 of 7 sent by Run All"). */
+  /** Names the request in messages ("cell 3", "cell 3 (Run All)"). */
   what: string;
   deadlines: Deadlines;
   process: KernelProcess;
   until: (condition: () => boolean, deadlineAt: number) => Promise<boolean>;
   death: () => string;
   forget: () => void;
+  /** Says what is being awaited now (see ./activity.ts). */
+  note: (waitingFor: string) => void;
 };
 
 /** Waits for `exec` to finish, interrupting and then killing a kernel that overruns its deadline. */
@@ -88,9 +90,11 @@ export async function settle(exec: Execution, ctx: SettleContext): Promise<CellO
   const { deadlines, process: proc } = ctx;
   const cpuBefore = proc.state();
   try {
+    ctx.note(`${ctx.what}: waiting for its execute_reply`);
     await ctx.until(() => Boolean(exec.reply || proc.exited), ctx.deadlineAt);
     if (!exec.reply && proc.exited) return { kind: "dead", exec, message: ctx.death() };
     if (!exec.reply) return await interruptOrKill(exec, ctx, proc.describe(cpuBefore));
+    ctx.note(`${ctx.what}: waiting for its "idle" status`);
     await ctx.until(() => exec.idle || Boolean(proc.exited), Date.now() + deadlines.idleAfterReplyMs);
     if (exec.idle) return { kind: "done", exec };
     if (proc.exited) return { kind: "dead", exec, message: ctx.death() };
@@ -108,13 +112,33 @@ async function interruptOrKill(exec: Execution, ctx: SettleContext, state: strin
   const { deadlines, process: proc } = ctx;
   let message = `${ctx.what} did not finish within ${ctx.timeoutMs / 1000} s (${state})`;
   proc.signal("SIGINT");
+  ctx.note(`${ctx.what}: interrupted with SIGINT, waiting for its execute_reply`);
   await ctx.until(() => Boolean(exec.reply || proc.exited), Date.now() + deadlines.interruptMs);
   if (exec.reply) {
     message += "; the kernel was interrupted";
     await ctx.until(() => exec.idle || Boolean(proc.exited), Date.now() + deadlines.idleAfterReplyMs);
   } else if (!proc.exited) {
     message += `; it did not answer the interrupt within ${deadlines.interruptMs / 1000} s, so the kernel was killed`;
+    ctx.note(`${ctx.what}: killed the kernel (SIGKILL), waiting for it to exit`);
     await proc.kill(deadlines.killMs);
   }
   return { kind: "timeout", exec, message };
+}
+
+/** Raised when a deadline passes; the message says what was awaited. */
+export class DeadlineError extends Error {
+  override name = "DeadlineError";
+}
+
+/** `promise`, or a DeadlineError naming `waitingFor` once `ms` have passed. */
+export async function withDeadline<T>(promise: Promise<T>, ms: number, waitingFor: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(`${waitingFor}: no answer within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([promise, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

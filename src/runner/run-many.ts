@@ -3,7 +3,9 @@
 // tslab spends seconds compiling before a kernel answers, so the kernels of
 // the next notebooks in the queue are started while the current ones run
 // (each with its own notebook's cwd and env, as Jupyter would start it), and
-// a finished notebook's kernel is shut down in the background.
+// a finished notebook's kernel is shut down in the background. Kernel starts
+// are CPU-bound: at most `jobs` compile at once, in queue order, so a warm
+// kernel never slows the start of a notebook that is due first.
 import * as os from "node:os";
 import type { Kernel } from "./kernel";
 import { killAllKernels } from "./kernel-process";
@@ -60,10 +62,11 @@ async function runQueue(paths: string[], options: RunManyOptions): Promise<Noteb
   const stopping: Promise<void>[] = [];
   let next = 0;
   let failed = false;
+  const gate = new Gate(jobs);
   const startKernels = (upTo: number) => {
     for (let i = next; i < Math.min(upTo, paths.length); i++) {
       if (kernels[i]) continue;
-      kernels[i] = startKernelFor(paths[i], options);
+      kernels[i] = gate.run(() => startKernelFor(paths[i], options));
       kernels[i]!.catch(() => undefined); // reported by runNotebook when it takes this kernel
     }
   };
@@ -93,4 +96,23 @@ async function runQueue(paths: string[], options: RunManyOptions): Promise<Noteb
     await Promise.all(stopping);
   }
   return results.filter(Boolean);
+}
+
+/** Runs at most `slots` tasks at once, the others in the order they came. */
+class Gate {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly slots: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.slots) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
 }

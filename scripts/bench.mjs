@@ -10,6 +10,7 @@ const benchmarks = {
   soak: "../bench/dist/soak.js",
   runner: "../bench/dist/runner.js",
   build: "../bench/dist/build.js",
+  live: "../bench/dist/live.js",
   stability: "../bench/dist/stability.js",
 };
 // Run only when named: twenty full builds take a good while.

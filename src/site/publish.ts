@@ -4,6 +4,7 @@
 // can publish in memory.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { liveAssets } from "../live/bundle";
 import { calculatorBody, indexBody, layout, lessonBody } from "./layout";
 import { pageInfo, renderCells, type NotebookJson, type PageInfo } from "./model";
 
@@ -52,12 +53,13 @@ export async function publishSite(notebooks: { file: string; notebook: NotebookJ
   for (const [i, { notebook }] of sorted.entries()) {
     const info = infos[i];
     const cells = await renderCells(notebook, info.slug);
-    write(`${info.slug}.html`, layout({ title: info.title, body: lessonBody(info, cells), pageId: info.slug, prev: infos[i - 1], next: infos[i + 1] }));
+    write(`${info.slug}.html`, layout({ title: info.title, body: lessonBody(info, cells), pageId: info.slug, prev: infos[i - 1], next: infos[i + 1], live: true }));
     write(`notebooks/${info.file}`, JSON.stringify(notebook, null, 1) + "\n");
   }
   write("index.html", layout({ title: "Course", body: indexBody(infos), pageId: "index" }));
   write("calculator.html", layout({ title: "Partition calculator", body: calculatorBody(), pageId: "calculator" }));
   for (const asset of fs.readdirSync(ASSETS)) write(`assets/${asset}`, fs.readFileSync(path.join(ASSETS, asset)));
   write("assets/partitioners.js", await partitionersBundle());
+  for (const asset of await liveAssets()) write(`assets/${asset.file}`, asset.text);
   return written;
 }

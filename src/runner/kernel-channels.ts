@@ -24,7 +24,7 @@ export class KernelChannels {
     // sendTimeout: a send that cannot be queued fails instead of waiting forever.
     this.shell = new zmqModule.Dealer({ linger: 0, sendTimeout: sendTimeoutMs });
     this.control = new zmqModule.Dealer({ linger: 0, sendTimeout: sendTimeoutMs });
-    this.iopub = new zmqModule.Subscriber({ linger: 0 });
+    this.iopub = new zmqModule.Subscriber({ linger: 0, receiveHighWaterMark: 0 }); // a cell's output is never dropped
     this.shell.connect(addr(ports.shell_port));
     this.control.connect(addr(ports.control_port));
     this.iopub.connect(addr(ports.iopub_port));

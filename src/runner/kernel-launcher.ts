@@ -16,7 +16,10 @@
 //   prints a few hundred lines at once loses its output, its reply and its
 //   `idle` status that way, and the client waits forever.
 // This init binds every socket first and only then reads from them, and
-// queues each socket's sends one after another.
+// queues each socket's sends one after another. One limit of ZeroMQ itself
+// too: a PUB socket silently drops what exceeds its high-water mark (1000
+// messages per subscriber), and tslab publishes one message per console.log,
+// so iopub has no such limit here (ipykernel avoids it by batching output).
 import * as fs from "node:fs";
 import type * as zmq from "zeromq";
 import { ZmqServer } from "tslab/dist/jupyter";
@@ -66,7 +69,7 @@ async function init(this: ZmqServer): Promise<void> {
   const zmqModule: typeof zmq = await import("zeromq");
   this.connInfo = JSON.parse(fs.readFileSync(this.configPath, "utf8"));
   const c = this.connInfo;
-  const iopub = new zmqModule.Publisher();
+  const iopub = new zmqModule.Publisher({ sendHighWaterMark: 0 });
   const shell = new zmqModule.Router();
   const control = new zmqModule.Router();
   const stdin = new zmqModule.Router();

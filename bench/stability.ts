@@ -9,6 +9,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
+/** The build's own deadline, and the bench's: a build still running past STALL_MS ignored its own. */
+const BUILD_DEADLINE_SECONDS = 600;
 const STALL_MS = 15 * 60_000;
 const root = path.resolve(__dirname, "../..");
 const cli = path.join(root, "dist", "cli.js");
@@ -25,7 +27,7 @@ async function oneBuild(run: number, withHog: boolean, extra: string[], work: st
   const busy = withHog ? hog() : undefined;
   const t0 = Date.now();
   // Its own process group, so that a stalled build is killed with every kernel it started.
-  const child = spawn(process.execPath, [cli, "build", "--force", "--out", outDir, ...extra], {
+  const child = spawn(process.execPath, [cli, "build", "--force", "--deadline", String(BUILD_DEADLINE_SECONDS), "--out", outDir, ...extra], {
     cwd: root,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

@@ -105,6 +105,7 @@ export async function runNotebook(file: string, options: RunOptions = {}): Promi
     kernel = await (options.kernel ?? startKernelFor(file, options));
   } catch (err) {
     const trail = err instanceof KernelStartError ? err.trail?.save() : undefined;
+    if (err instanceof KernelStartError) err.trail?.close();
     return result(notebook, { failure: { cellIndex: -1, sourceExcerpt: "", name: "KernelStartError", message: (err as Error).message, traceback: [], trail } });
   }
   const kernelStartSeconds = (Date.now() - kernelStarted) / 1000;

@@ -18,7 +18,7 @@ import { tslabKernelSpec, type KernelSpec } from "./kernelspec";
 import { freePorts } from "./ports";
 import { Trail } from "./trail";
 import { waitFor, type CellOutcome, type Deadlines, DEFAULT_DEADLINES, settle } from "./waits";
-import { newMessage } from "./wire";
+import { newMessage, type Message } from "./wire";
 import { Execution } from "./execution";
 
 export { killAllKernels } from "./kernel-process";
@@ -115,22 +115,33 @@ export class Kernel {
     this.doing("starting its kernel: waiting for kernel_info_reply and a status on iopub");
     const progress = new Progress(this.process, startedAt);
     // kernel_info until a reply comes and a status message shows that iopub
-    // is connected too (a SUB socket misses what is published before it joins).
-    while (Date.now() < deadlineAt && !this.process.exited) {
-      const msg = newMessage(this.session, "kernel_info_request", {});
-      let replied = false;
-      let published = false;
-      await this.channels.send("shell", msg, (m, channel) => (channel === "iopub" ? (published = true) : (replied = true)));
-      const answered = await this.until(() => replied && published, Math.min(deadlineAt, Date.now() + this.deadlines.kernelInfoRetryMs));
-      this.channels.forget(msg);
-      if (answered) {
-        this.trail.note(`kernel ready after ${Date.now() - startedAt} ms`);
-        return;
+    // is connected too (a SUB socket misses what is published before it
+    // joins). Requests sent before the kernel bound its ports wait in ZeroMQ
+    // and are all answered at once; any of them counts.
+    let replies = 0;
+    let statuses = 0;
+    const sent: Message[] = [];
+    const ready = () => replies > 0 && statuses > 0;
+    try {
+      while (Date.now() < deadlineAt && !this.process.exited) {
+        const msg = newMessage(this.session, "kernel_info_request", {});
+        sent.push(msg);
+        const before = replies;
+        await this.channels.send("shell", msg, (m, channel) => (channel === "iopub" ? statuses++ : replies++));
+        await this.until(() => ready() || replies > before, Math.min(deadlineAt, Date.now() + this.deadlines.kernelInfoRetryMs));
+        // A reply without a status: iopub was not joined yet; the next request's status will come.
+        if (!ready() && replies > before) await this.until(ready, Math.min(deadlineAt, Date.now() + 100));
+        if (ready()) {
+          this.trail.note(`kernel ready after ${Date.now() - startedAt} ms`);
+          return;
+        }
+        const stuck = progress.stuckFor(Date.now());
+        if (stuck >= this.deadlines.kernelStuckMs) {
+          throw new KernelStartError(`the tslab kernel has not answered kernel_info_request in ${((Date.now() - startedAt) / 1000).toFixed(0)} s and has used no CPU for the last ${(stuck / 1000).toFixed(0)} s (${this.process.describe(progress.first)}): it is wedged${this.stderrNote()}`);
+        }
       }
-      const stuck = progress.stuckFor(Date.now());
-      if (stuck >= this.deadlines.kernelStuckMs) {
-        throw new KernelStartError(`the tslab kernel has not answered kernel_info_request in ${((Date.now() - startedAt) / 1000).toFixed(0)} s and has used no CPU for the last ${(stuck / 1000).toFixed(0)} s (${this.process.describe(progress.first)}): it is wedged${this.stderrNote()}`);
-      }
+    } finally {
+      for (const msg of sent) this.channels.forget(msg);
     }
     if (this.process.exited) throw new KernelStartError(`the tslab kernel exited while starting (${this.process.howExited()})${this.stderrNote()}`);
     throw new KernelStartError(`the tslab kernel did not answer kernel_info_request within ${this.deadlines.kernelStartMs / 1000} s; ${this.process.describe(progress.first)}${this.stderrNote()}`);

@@ -4,5 +4,5 @@ export { defaultJobs, runNotebooks, type RunManyOptions } from "./run-many";
 export { consoleReporter, formatFailure, formatSummary, silentReporter, stripAnsi, type Reporter } from "./report";
 export { readNotebook, writeNotebook, sourceOf, hasTag, type Cell, type Notebook } from "./notebook";
 export { killAllKernels } from "./kernel";
-export { installKernelSpec, tslabKernelSpec, type KernelSpec } from "./kernelspec";
+export { installKernelSpec, jupyterPathOf, KERNEL_DISPLAY_NAME, KERNEL_NAME, tslabKernelSpec, type KernelSpec } from "./kernelspec";
 export type { Output } from "./outputs";

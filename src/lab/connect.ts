@@ -1,6 +1,8 @@
 // Finds a cluster for a notebook, in this order: KAFKA_BROKERS (any Kafka),
 // a `partition-lab cluster` already running on the default port, or an
 // embedded cluster started in this process — and says which one it uses.
+// PARTITION_LAB_CLUSTER=embedded skips the default port (`partition-lab lab
+// --per-notebook-clusters`), so each notebook starts its own cluster.
 import * as net from "node:net";
 import { Kafka, logLevel, Partitioners, type Admin, type KafkaConfig, type Consumer, type ConsumerConfig, type Producer, type ProducerConfig } from "kafkajs";
 import { startCluster, type Cluster } from "../cluster";
@@ -57,7 +59,7 @@ export async function connect(options: { quiet?: boolean } = {}): Promise<Lab> {
     source = "KAFKA_BROKERS";
     bootstrap = fromEnv;
     say(`Using the Kafka cluster in KAFKA_BROKERS: ${bootstrap}`);
-  } else if (await reachable(DEFAULT_BOOTSTRAP)) {
+  } else if (process.env.PARTITION_LAB_CLUSTER !== "embedded" && (await reachable(DEFAULT_BOOTSTRAP))) {
     source = "local";
     bootstrap = DEFAULT_BOOTSTRAP;
     say(`Using the cluster listening on ${bootstrap} (started with \`npx partition-lab cluster\`?)`);
@@ -65,7 +67,8 @@ export async function connect(options: { quiet?: boolean } = {}): Promise<Lab> {
     source = "embedded";
     cluster = await startCluster({ brokers: 3 });
     bootstrap = cluster.bootstrap;
-    say(`No cluster found (KAFKA_BROKERS unset, nothing on ${DEFAULT_BOOTSTRAP}): started an embedded 3-broker cluster in this kernel at ${bootstrap}`);
+    const why = process.env.PARTITION_LAB_CLUSTER === "embedded" ? "PARTITION_LAB_CLUSTER=embedded" : `No cluster found (KAFKA_BROKERS unset, nothing on ${DEFAULT_BOOTSTRAP})`;
+    say(`${why}: started an embedded 3-broker cluster in this kernel at ${bootstrap}`);
   }
   const config: KafkaConfig = { clientId: "partition-lab", brokers: bootstrap.split(","), logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 100 } };
   const kafka = new Kafka(config);

@@ -144,6 +144,11 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       spawnError,
     ]);
     ready = true;
+    // If this process dies without stop() (an uncaught error, process.exit), Jupyter
+    // must not outlive it: SIGTERM makes it shut its kernels down.
+    const orphanGuard = () => signalAll([jupyter.pid!], "SIGTERM");
+    process.once("exit", orphanGuard);
+    jupyter.once("exit", () => process.off("exit", orphanGuard));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
       if (jupyter.exitCode !== null || jupyter.signalCode !== null) resolve({ code: jupyter.exitCode, signal: jupyter.signalCode });
       else jupyter.once("exit", (code, signal) => resolve({ code, signal }));

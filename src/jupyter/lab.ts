@@ -146,7 +146,10 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
     ready = true;
     // If this process dies without stop() (an uncaught error, process.exit), Jupyter
     // must not outlive it: SIGTERM makes it shut its kernels down.
-    const orphanGuard = () => signalAll([jupyter.pid!], "SIGTERM");
+    const orphanGuard = () => {
+      signalAll([jupyter.pid!], "SIGTERM");
+      fs.rmSync(root, { recursive: true, force: true });
+    };
     process.once("exit", orphanGuard);
     jupyter.once("exit", () => process.off("exit", orphanGuard));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {

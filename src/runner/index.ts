@@ -3,10 +3,10 @@ export { runNotebook, startKernelFor, type CellRun, type Failure, type NotebookR
 export { DEFAULT_WARM_KERNELS, defaultJobs, runNotebooks, type RunManyOptions } from "./run-many";
 export { consoleReporter, formatFailure, formatSlowest, formatSummary, silentReporter, stripAnsi, type Reporter } from "./report";
 export { readNotebook, writeNotebook, sourceOf, hasTag, type Cell, type Notebook } from "./notebook";
-export { Kernel, KernelStartError, defaultKernelSpec, killAllKernels, type Deadlines, type KernelOptions } from "./kernel";
+export { Kernel, KernelStartError, killAllKernels, type Deadlines, type KernelOptions } from "./kernel";
 export { kernelArgv } from "./kernel-argv";
 export { debugEnabled, trailDirectory } from "./trail";
 export { DeadlineError, withDeadline } from "./waits";
 export { describeActivity, setActivity, clearActivity } from "./activity";
-export { installKernelSpec, tslabKernelSpec, type KernelSpec } from "./kernelspec";
+export { installKernelSpec, jupyterPathOf, KERNEL_DISPLAY_NAME, KERNEL_NAME, tslabKernelSpec, type KernelSpec } from "./kernelspec";
 export type { Output } from "./outputs";

@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { clearActivity, setActivity } from "./activity";
-import { BIND_FAILED_EXIT, kernelArgv } from "./kernel-argv";
+import { BIND_FAILED_EXIT } from "./kernel-argv";
 import { KernelChannels, type Ports } from "./kernel-channels";
 import { KernelProcess, Progress } from "./kernel-process";
 import { tslabKernelSpec, type KernelSpec } from "./kernelspec";
@@ -46,11 +46,6 @@ export class KernelStartError extends Error {
 }
 
 const START_ATTEMPTS = 3;
-
-/** The kernelspec argv the runner starts by default: tslab's, through our launcher. */
-export function defaultKernelSpec(): Pick<KernelSpec, "argv"> {
-  return { ...tslabKernelSpec(), argv: kernelArgv() };
-}
 
 export class Kernel {
   readonly trail: Trail;
@@ -106,7 +101,7 @@ export class Kernel {
     this.connectionDir = fs.mkdtempSync(path.join(os.tmpdir(), "partition-lab-kernel-"));
     const connectionFile = path.join(this.connectionDir, "connection.json");
     fs.writeFileSync(connectionFile, JSON.stringify({ ...ports, ip: "127.0.0.1", transport: "tcp", signature_scheme: "hmac-sha256", key: this.key, kernel_name: "tslab" }));
-    const argv = (options.spec ?? defaultKernelSpec()).argv.map((a) => a.replace("{connection_file}", connectionFile));
+    const argv = (options.spec ?? tslabKernelSpec()).argv.map((a) => a.replace("{connection_file}", connectionFile));
     this.process = KernelProcess.spawn(argv, options.cwd, options.env ?? {}, this.trail);
     this.channels = new KernelChannels(zmqModule, ports, this.key, this.trail, this.deadlines.sendMs);
 

@@ -5,7 +5,8 @@ import { Kafka } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startCluster, type Cluster } from "../cluster";
 import { consumeExactly, uniqueTopic } from "./checks";
-import { connect, PARTITION_LAB_CLUSTER_ID, type Lab } from "./connect";
+import { connect } from "./connect";
+import { PARTITION_LAB_CLUSTER_ID, type Lab } from "./lab";
 
 let cluster: Cluster;
 const saved = { ...process.env };
@@ -37,7 +38,7 @@ describe("faultsUnlessRealKafka", () => {
 
   it("is an error, not a skip, when a partition-lab cluster's control endpoint is missing or dead", async () => {
     const lab = await labWith({});
-    await expect(lab.faultsUnlessRealKafka()).rejects.toThrow(/partition-lab's, but PARTITION_LAB_CONTROL is not set/);
+    await expect(lab.faultsUnlessRealKafka()).rejects.toThrow(/partition-lab's, but its fault control is missing: .*PARTITION_LAB_CONTROL/);
     await lab.close();
     const dead = await labWith({ control: "http://127.0.0.1:9" });
     await expect(dead.faultsUnlessRealKafka()).rejects.toThrow(/cannot reach the cluster's control endpoint/);

@@ -1,55 +1,16 @@
 // Finds a cluster for a notebook, in this order: KAFKA_BROKERS (any Kafka),
 // a `partition-lab cluster` already running on the default port, or an
 // embedded cluster started in this process — and says which one it uses.
+// PARTITION_LAB_CLUSTER=embedded skips the default port (`partition-lab lab
+// --per-notebook-clusters`), so each notebook starts its own cluster.
 import * as net from "node:net";
-import { Kafka, logLevel, Partitioners, type Admin, type KafkaConfig, type Consumer, type ConsumerConfig, type Producer, type ProducerConfig } from "kafkajs";
 import { startCluster, type Cluster } from "../cluster";
-import { connectFaultControl, type FaultControl } from "../cluster/faults";
-
-export type ClusterSource = "KAFKA_BROKERS" | "local" | "embedded";
+import { connectFaultControl } from "../cluster/faults";
+import { createLab, labKafkaConfig, type ClusterSource, type Lab } from "./lab";
 
 export const DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
 /** `partition-lab cluster` with its default 3 brokers puts its control endpoint on port 9092 + 3. */
 export const DEFAULT_CONTROL_URL = "http://127.0.0.1:9095";
-
-export type Lab = {
-  kafka: Kafka;
-  /** A separate kafkajs client with other settings (e.g. a short requestTimeout to make retries visible). */
-  client(overrides: Partial<KafkaConfig>): Kafka;
-  bootstrap: string;
-  source: ClusterSource;
-  /** The in-process cluster, when `source` is "embedded". */
-  cluster?: Cluster;
-  /** Fault injection; throws a clear error on a real Kafka cluster, which has none. */
-  faults(): Promise<FaultControl>;
-  /**
-   * Fault injection where the cluster is partition-lab's; `undefined` (and a
-   * printed notice) only on a cluster that is not, such as real Kafka. A
-   * partition-lab cluster whose control endpoint cannot be found is an error.
-   */
-  faultsUnlessRealKafka(): Promise<FaultControl | undefined>;
-  /** Whether the cluster answering is partition-lab's own (embedded or `partition-lab cluster`). */
-  isPartitionLab(): Promise<boolean>;
-  admin(): Promise<Admin>;
-  /** Creates a topic and waits for its leaders; {@link Lab.close} deletes it. */
-  createTopic(topic: string, partitions: number, replicationFactor?: number): Promise<void>;
-  /** Has {@link Lab.close} delete a topic made some other way (e.g. with the admin client directly). */
-  deleteOnClose(...topics: string[]): void;
-  producer(config?: ProducerConfig): Promise<Producer>;
-  consumer(config: ConsumerConfig): Promise<Consumer>;
-  /**
-   * Deletes the topics made through this lab, disconnects every client made
-   * here and stops an embedded cluster. Calling it again does nothing.
-   */
-  close(): Promise<void>;
-};
-
-/** The cluster id partition-lab's brokers report in Metadata (real Kafka's is a random base64 UUID). */
-export const PARTITION_LAB_CLUSTER_ID = "partition-lab";
-
-function controlUrl(source: ClusterSource): string | undefined {
-  return process.env.PARTITION_LAB_CONTROL ?? (source === "local" ? DEFAULT_CONTROL_URL : undefined);
-}
 
 /** Whether something accepts TCP connections at "host:port". */
 export function reachable(hostPort: string, timeoutMs = 300): Promise<boolean> {
@@ -66,8 +27,15 @@ export function reachable(hostPort: string, timeoutMs = 300): Promise<boolean> {
   });
 }
 
+export type ConnectOptions = {
+  quiet?: boolean;
+  /** Where to look for a `partition-lab cluster` before starting one (default 127.0.0.1:9092, control on :9095). */
+  local?: { bootstrap: string; controlUrl: string };
+};
+
 /** Connects to a cluster (see the file comment) and prints which one. */
-export async function connect(options: { quiet?: boolean } = {}): Promise<Lab> {
+export async function connect(options: ConnectOptions = {}): Promise<Lab> {
+  const local = options.local ?? { bootstrap: DEFAULT_BOOTSTRAP, controlUrl: DEFAULT_CONTROL_URL };
   const say = (line: string) => options.quiet || console.log(line);
   let source: ClusterSource;
   let bootstrap: string;
@@ -77,85 +45,32 @@ export async function connect(options: { quiet?: boolean } = {}): Promise<Lab> {
     source = "KAFKA_BROKERS";
     bootstrap = fromEnv;
     say(`Using the Kafka cluster in KAFKA_BROKERS: ${bootstrap}`);
-  } else if (await reachable(DEFAULT_BOOTSTRAP)) {
+  } else if (process.env.PARTITION_LAB_CLUSTER !== "embedded" && (await reachable(local.bootstrap))) {
     source = "local";
-    bootstrap = DEFAULT_BOOTSTRAP;
+    bootstrap = local.bootstrap;
     say(`Using the cluster listening on ${bootstrap} (started with \`npx partition-lab cluster\`?)`);
   } else {
     source = "embedded";
     cluster = await startCluster({ brokers: 3 });
     bootstrap = cluster.bootstrap;
-    say(`No cluster found (KAFKA_BROKERS unset, nothing on ${DEFAULT_BOOTSTRAP}): started an embedded 3-broker cluster in this kernel at ${bootstrap}`);
+    const why = process.env.PARTITION_LAB_CLUSTER === "embedded" ? "PARTITION_LAB_CLUSTER=embedded" : `No cluster found (KAFKA_BROKERS unset, nothing on ${local.bootstrap})`;
+    say(`${why}: started an embedded 3-broker cluster in this kernel at ${bootstrap}`);
   }
-  const config: KafkaConfig = { clientId: "partition-lab", brokers: bootstrap.split(","), logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 100 } };
-  const kafka = new Kafka(config);
-  const clients: { disconnect(): Promise<void> }[] = [];
-  const track = async <T extends { connect(): Promise<void>; disconnect(): Promise<void> }>(client: T): Promise<T> => {
-    await client.connect();
-    clients.push(client);
-    return client;
-  };
-  const topics = new Set<string>();
-  let closed = false;
-  let admin: Promise<Admin> | undefined;
-  const ownAdmin = () => (admin ??= track(kafka.admin()));
-  let identity: Promise<boolean> | undefined;
-  const isPartitionLab = () => {
-    identity ??= (async () => {
-      if (cluster) return true;
-      return (await (await ownAdmin()).describeCluster()).clusterId === PARTITION_LAB_CLUSTER_ID;
-    })();
-    return identity;
-  };
-  return {
-    kafka,
-    client: (overrides) => new Kafka({ ...config, ...overrides }),
+  return createLab({
+    config: labKafkaConfig(bootstrap),
     bootstrap,
     source,
     cluster,
     async faults() {
       if (cluster) return cluster.faults;
-      const url = controlUrl(source);
-      if (url) {
-        const control = connectFaultControl(url);
-        // Whatever listens on 9092 may be real Kafka (docker compose): ask before promising faults.
-        const alive = await control.info().then(() => true, () => false);
-        if (alive) return control;
-      }
-      throw new Error("fault injection needs partition-lab's embedded cluster; a real Kafka cluster has no such switch (set PARTITION_LAB_CONTROL if yours is a `partition-lab cluster` elsewhere)");
-    },
-    isPartitionLab,
-    async faultsUnlessRealKafka() {
-      if (cluster) return cluster.faults;
-      if (!(await isPartitionLab())) {
-        say(`Fault injection skipped: the cluster at ${bootstrap} is not partition-lab's (real Kafka has no fault switch); the cells below that need it only explain.`);
-        return undefined;
-      }
-      const url = controlUrl(source);
-      if (!url) throw new Error(`the cluster at ${bootstrap} is partition-lab's, but PARTITION_LAB_CONTROL is not set: set it to the control address \`partition-lab cluster\` printed`);
+      const url = process.env.PARTITION_LAB_CONTROL ?? (source === "local" ? local.controlUrl : undefined);
+      if (!url) throw new Error("fault injection needs partition-lab's cluster and its control endpoint; a real Kafka cluster has no such switch (set PARTITION_LAB_CONTROL to the control address `partition-lab cluster` printed)");
+      // Whatever listens on 9092 may be real Kafka (docker compose): ask before promising faults.
       const control = connectFaultControl(url);
-      await control.info();
+      await control.info(); // throws "cannot reach the cluster's control endpoint at …"
       return control;
     },
-    admin: () => track(kafka.admin()),
-    async createTopic(topic, partitions, replicationFactor = 1) {
-      await (await ownAdmin()).createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor }], waitForLeaders: true });
-      topics.add(topic);
-    },
-    deleteOnClose: (...names) => names.forEach((t) => topics.add(t)),
-    producer: (config = {}) => track(kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, ...config })),
-    consumer: (config) => track(kafka.consumer({ maxWaitTimeInMs: 200, ...config })),
-    async close() {
-      if (closed) return;
-      closed = true;
-      if (topics.size > 0) {
-        const admin = await ownAdmin();
-        const existing = new Set(await admin.listTopics());
-        const mine = [...topics].filter((t) => existing.has(t));
-        if (mine.length > 0) await admin.deleteTopics({ topics: mine });
-      }
-      await Promise.allSettled(clients.splice(0).map((c) => c.disconnect()));
-      await cluster?.stop();
-    },
-  };
+    say: (line) => say(line),
+    stop: async () => cluster?.stop(),
+  });
 }

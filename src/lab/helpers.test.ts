@@ -1,7 +1,10 @@
+import * as net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
+import { startCluster } from "../cluster";
 import { beforeAfterPartitions, chartBundle, consumerAssignment, keyPartitionMap, leadersPerBroker, messagesPerPartition, offsetsOverTime } from "./charts";
 import { assertOrderPerKey, byPartition, check, consumeExactly, uniqueTopic } from "./checks";
-import { connect, type Lab } from "./connect";
+import { connect } from "./connect";
+import type { Lab } from "./lab";
 import { tableHtml, tableText } from "./tables";
 
 describe("tables", () => {
@@ -47,19 +50,37 @@ describe("checks", () => {
   });
 });
 
+/** An address where nothing listens: a port just released by a listener of our own. */
+async function deadAddress(): Promise<string> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `127.0.0.1:${port}`;
+}
+
+/** Runs `fn` with KAFKA_BROKERS set to `value` (or unset), restoring it after. */
+async function withBrokersEnv<T>(value: string | undefined, fn: () => Promise<T>): Promise<T> {
+  const saved = process.env.KAFKA_BROKERS;
+  if (value === undefined) delete process.env.KAFKA_BROKERS;
+  else process.env.KAFKA_BROKERS = value;
+  try {
+    return await fn();
+  } finally {
+    if (saved === undefined) delete process.env.KAFKA_BROKERS;
+    else process.env.KAFKA_BROKERS = saved;
+  }
+}
+
 describe("connect", () => {
   let lab: Lab | undefined;
   afterAll(async () => lab?.close());
 
-  it("starts an embedded cluster when none is configured, and reads exactly what was written", async () => {
-    const saved = process.env.KAFKA_BROKERS;
-    delete process.env.KAFKA_BROKERS;
-    try {
-      lab = await connect({ quiet: true });
-    } finally {
-      if (saved !== undefined) process.env.KAFKA_BROKERS = saved;
-    }
-    expect(["embedded", "local"]).toContain(lab.source);
+  it("starts an embedded cluster when nothing listens where a local one would, and reads exactly what was written", async () => {
+    const nowhere = await deadAddress();
+    lab = await withBrokersEnv(undefined, () => connect({ quiet: true, local: { bootstrap: nowhere, controlUrl: `http://${nowhere}` } }));
+    expect(lab.source).toBe("embedded");
+    expect(lab.cluster).toBeDefined();
     const topic = uniqueTopic("lab");
     await lab.createTopic(topic, 3);
     const producer = await lab.producer();
@@ -71,18 +92,27 @@ describe("connect", () => {
     await expect(consumeExactly(lab.kafka, topic, 4, { timeoutMs: 1500 })).rejects.toThrow(/expected 4 messages/);
   });
 
-  it("uses KAFKA_BROKERS when it is set", async () => {
-    const saved = process.env.KAFKA_BROKERS;
-    process.env.KAFKA_BROKERS = lab!.bootstrap;
+  it("uses a `partition-lab cluster` listening at the local address, with its fault control", async () => {
+    const running = await startCluster({ brokers: 1 });
     try {
-      const other = await connect({ quiet: true });
-      expect(other.source).toBe("KAFKA_BROKERS");
-      expect(other.bootstrap).toBe(lab!.bootstrap);
-      await expect(other.faults()).rejects.toThrow(/real Kafka cluster has no such switch/);
+      const bootstrap = running.bootstrap;
+      const other = await withBrokersEnv(undefined, () => connect({ quiet: true, local: { bootstrap, controlUrl: running.controlUrl } }));
+      expect(other.source).toBe("local");
+      expect(other.bootstrap).toBe(bootstrap);
+      expect(other.cluster).toBeUndefined();
+      const faults = await other.faults();
+      expect((await faults.info()).bootstrap).toBe(bootstrap);
       await other.close();
     } finally {
-      if (saved === undefined) delete process.env.KAFKA_BROKERS;
-      else process.env.KAFKA_BROKERS = saved;
+      await running.stop();
     }
+  });
+
+  it("uses KAFKA_BROKERS when it is set", async () => {
+    const other = await withBrokersEnv(lab!.bootstrap, () => connect({ quiet: true }));
+    expect(other.source).toBe("KAFKA_BROKERS");
+    expect(other.bootstrap).toBe(lab!.bootstrap);
+    await expect(other.faults()).rejects.toThrow(/real Kafka cluster has no such switch/);
+    await other.close();
   });
 });

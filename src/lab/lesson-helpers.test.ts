@@ -5,6 +5,7 @@ import { deliveryOf } from "./checks";
 import { inOrderPer } from "./in-order";
 import { judgePrediction } from "./predictions";
 import { describeRefusal, errorChain, expectRefusal } from "./refusals";
+import { registryAvroKey } from "./serialized-keys";
 
 const kafkaError = (type: string, code: number, message = "refused") => Object.assign(new Error(message), { name: "KafkaJSProtocolError", type, code });
 
@@ -76,5 +77,16 @@ describe("inOrderPer", () => {
     expect(results.map((r) => r.status)).toEqual(["rejected", "fulfilled", "fulfilled"]);
     expect(events.indexOf("end a1")).toBeLessThan(events.indexOf("start a2"));
     expect(events.indexOf("start b1")).toBeLessThan(events.indexOf("end a1"));
+  });
+});
+
+describe("registryAvroKey", () => {
+  it("writes magic byte 0, the schema id and Avro's zigzag-length string", () => {
+    expect([...registryAvroKey("user123", 1)]).toEqual([0, 0, 0, 0, 1, 14, ...Buffer.from("user123")]);
+    expect([...registryAvroKey("é", 258).subarray(0, 7)]).toEqual([0, 0, 0, 1, 2, 4, 0xc3]);
+    const long = registryAvroKey("x".repeat(100), 7);
+    expect([...long.subarray(5, 7)]).toEqual([200 % 128 | 0x80, 1]); // zigzag(100) = 200 = 0xc8 0x01
+    expect(long.length).toBe(5 + 2 + 100);
+    expect(() => registryAvroKey("k", -1)).toThrow(RangeError);
   });
 });

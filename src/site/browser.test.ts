@@ -3,16 +3,16 @@
 // charts are visible SVG, quizzes answer, progress survives a reload, the
 // calculator agrees with src/lab, dark mode toggles. Screenshots go to
 // test-results/site/ for review.
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { partitionFor } from "../lab/partitioners";
 import { directoryEffects, publishSite } from "./publish";
+import { launchChromium, openPage } from "./test-support/chromium";
 
 const FIXTURES = path.join(__dirname, "fixtures");
 const SHOTS = path.resolve(__dirname, "../../test-results/site");
@@ -35,12 +35,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const executablePath = execFileSync("which", ["chromium"]).toString().trim();
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   fs.mkdirSync(SHOTS, { recursive: true });
 }, 60_000);
 
@@ -50,18 +45,7 @@ afterAll(async () => {
   fs.rmSync(outDir, { recursive: true, force: true });
 });
 
-/** Opens a page and collects console errors and failed requests. */
-async function open(url: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`failed request: ${r.url()}`));
-  page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-  await page.goto(url, { waitUntil: "load" });
-  return { page, problems };
-}
+const open = (url: string) => openPage(browser, url);
 
 const PAGES = ["index.html", "01-fixture-lesson.html", "02-second-lesson.html", "calculator.html", "glossary.html"];
 

@@ -47,14 +47,14 @@ describe("predictions", () => {
     expect(page).toContain('<fieldset class="prediction" data-outcome="p-outcome-0">');
     expect(page).toContain("<legend>Predict first: Which &lt;partition&gt;?</legend>");
     expect(page).toContain('value="1 &amp; 2"> 1 &amp; 2</label>');
-    expect(page).toContain('<div class="prediction-outcome" id="p-outcome-0" data-actual="1 &amp; 2"><p class="output prediction-result">What happened: <strong>1 &amp; 2</strong></p></div>');
+    expect(page).toContain('<div class="prediction-outcome" id="p-outcome-0" data-actual="1 &amp; 2"><div class="outputs"><p class="output prediction-result">What happened: <strong>1 &amp; 2</strong></p></div></div>');
     expect(page).not.toContain("none yet");
     expect(page.match(/prediction-outcome/g)).toHaveLength(1); // only the cell right after the prediction
   });
 
   it("still fold an answer cell that printed no comparison, without claiming an answer", async () => {
     const page = (await renderCells(notebook([{ output_type: "stream", name: "stdout", text: "2\n" }]), "p")).value;
-    expect(page).toMatch(/<div class="prediction-outcome" id="p-outcome-0"><pre class="output stream stdout">2/);
+    expect(page).toMatch(/<div class="prediction-outcome" id="p-outcome-0"><div class="outputs"><pre class="output stream stdout">2/);
   });
 
   it("check the metadata a prediction cell needs", () => {

@@ -6,8 +6,8 @@ import type { PageInfo } from "./model";
 
 export const SITE_TITLE = "partition-lab";
 
-export function layout(options: { title: string; body: SafeHtml; pageId: string; prev?: PageInfo; next?: PageInfo; glossary?: boolean }): string {
-  const { title, body, pageId, prev, next, glossary } = options;
+export function layout(options: { title: string; body: SafeHtml; pageId: string; prev?: PageInfo; next?: PageInfo; live?: boolean; glossary?: boolean }): string {
+  const { title, body, pageId, prev, next, live, glossary } = options;
   return `<!doctype html>\n${html`<html lang="en">
 <head>
 <meta charset="utf-8">
@@ -30,7 +30,8 @@ ${prev ? html`<a rel="prev" href="${prev.slug}.html">← ${prev.title}</a>` : ht
 ${next ? html`<a rel="next" href="${next.slug}.html">${next.title} →</a>` : html`<span></span>`}
 </nav>` : ""}
 <script src="assets/app.js"></script>
-</body>
+${live ? html`<script src="assets/live.js"></script>
+` : ""}</body>
 </html>`}\n`;
 }
 

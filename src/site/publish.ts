@@ -4,6 +4,7 @@
 // can publish in memory.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { liveAssets } from "../live/bundle";
 import { calculatorBody, indexBody, layout, lessonBody } from "./layout";
 import { glossaryBody, parseGlossary, termLinker } from "./glossary";
 import { pageInfo, renderCells, type NotebookJson, type PageInfo } from "./model";
@@ -57,7 +58,7 @@ export async function publishSite(notebooks: { file: string; notebook: NotebookJ
   for (const [i, { notebook }] of sorted.entries()) {
     const info = infos[i];
     const cells = await renderCells(notebook, info.slug, glossary ? termLinker(glossary) : undefined);
-    write(`${info.slug}.html`, layout({ title: info.title, body: lessonBody(info, cells), pageId: info.slug, prev: infos[i - 1], next: infos[i + 1], ...shell }));
+    write(`${info.slug}.html`, layout({ title: info.title, body: lessonBody(info, cells), pageId: info.slug, prev: infos[i - 1], next: infos[i + 1], live: true, ...shell }));
     write(`notebooks/${info.file}`, JSON.stringify(notebook, null, 1) + "\n");
   }
   write("index.html", layout({ title: "Course", body: indexBody(infos), pageId: "index", ...shell }));
@@ -65,5 +66,6 @@ export async function publishSite(notebooks: { file: string; notebook: NotebookJ
   write("calculator.html", layout({ title: "Partition calculator", body: calculatorBody(), pageId: "calculator", ...shell }));
   for (const asset of fs.readdirSync(ASSETS)) write(`assets/${asset}`, fs.readFileSync(path.join(ASSETS, asset)));
   write("assets/partitioners.js", await partitionersBundle());
+  for (const asset of await liveAssets()) write(`assets/${asset.file}`, asset.text);
   return written;
 }

@@ -1,29 +1,26 @@
 // librdkafka (kcat, confluent-kafka) and kafka-python against the embedded
 // cluster, unchanged: the course promises all three work.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, type Cluster } from "..";
+import { describe, expect, it } from "vitest";
 import { kcat, python } from "../test-support/external";
+import { clusterForThisFile } from "../test-support/kafka";
 
-let cluster: Cluster;
-beforeAll(async () => {
-  cluster = await startCluster({ brokers: 3 });
-});
-afterAll(async () => cluster?.stop());
+const started = clusterForThisFile({ brokers: 3 });
 
 describe("librdkafka and kafka-python", () => {
   it("kcat -L lists every broker and topic", async () => {
-    await cluster.faults.info();
-    cluster.state.createTopic("listed", cluster.state.planTopic("listed", 3, 2));
-    const out = await kcat(["-L", "-b", cluster.bootstrap]);
-    for (const b of cluster.brokers) expect(out).toContain(`broker ${b.nodeId} at ${b.host}:${b.port}`);
+    const info = await started().faults.info();
+    expect(info.brokers.map((b) => `${b.nodeId} ${b.host}:${b.port} ${b.up}`)).toEqual(started().brokers.map((b) => `${b.nodeId} ${b.host}:${b.port} true`));
+    started().state.createTopic("listed", started().state.planTopic("listed", 3, 2));
+    const out = await kcat(["-L", "-b", info.bootstrap]);
+    for (const b of info.brokers) expect(out).toContain(`broker ${b.nodeId} at ${b.host}:${b.port}`);
     expect(out).toMatch(/topic "listed" with 3 partitions/);
     expect(out).toMatch(/3 brokers:/);
   });
 
   it("kcat produces and consumes keyed messages", async () => {
-    cluster.state.createTopic("kcat", cluster.state.planTopic("kcat", 3, 1));
-    await kcat(["-P", "-b", cluster.bootstrap, "-t", "kcat", "-K", ":", "-p", "1"], "user1:message1\nuser2:message2\nuser1:message3\n");
-    const out = await kcat(["-C", "-b", cluster.bootstrap, "-t", "kcat", "-p", "1", "-o", "beginning", "-e", "-f", "%k=%s@%o\n"]);
+    started().state.createTopic("kcat", started().state.planTopic("kcat", 3, 1));
+    await kcat(["-P", "-b", started().bootstrap, "-t", "kcat", "-K", ":", "-p", "1"], "user1:message1\nuser2:message2\nuser1:message3\n");
+    const out = await kcat(["-C", "-b", started().bootstrap, "-t", "kcat", "-p", "1", "-o", "beginning", "-e", "-f", "%k=%s@%o\n"]);
     expect(out.trim().split("\n")).toEqual(["user1=message1@0", "user2=message2@1", "user1=message3@2"]);
   });
 
@@ -55,8 +52,8 @@ while len(got) < 3:
 c.close()
 print(json.dumps({'placed': placed, 'got': got, 'crc': {k: zlib.crc32(k.encode()) % 3 for k in ['user1', 'user2']}}))
 `;
-    const result = JSON.parse(await python(script, [cluster.bootstrap]));
-    // librdkafka's 'consistent' partitioner is CRC32(key) % partitions (DESIGN.md: user1→1, user2→2).
+    const result = JSON.parse(await python(script, [started().bootstrap]));
+    // librdkafka's 'consistent' partitioner is CRC32(key) % partitions (rdkafka_msg.c, rd_kafka_msg_partitioner_consistent); zlib.crc32 computed the same above.
     expect(result.crc).toEqual({ user1: 1, user2: 2 });
     // Delivery reports of different partitions may come back in any order.
     const placed = [...result.placed].sort((a: string[], b: string[]) => a[1].localeCompare(b[1]));
@@ -84,13 +81,13 @@ for _ in range(50):
 c.close()
 print(json.dumps({'sent': [[m.partition, m.offset] for m in metas], 'got': got}))
 `;
-    const result = JSON.parse(await python(script, [cluster.bootstrap]));
+    const result = JSON.parse(await python(script, [started().bootstrap]));
     expect(result.got).toHaveLength(9);
     for (const k of ["k0", "k1", "k2"]) {
       const values = result.got.filter((r: string[]) => r[0] === k).map((r: string[]) => Number(r[1].slice(1)));
       expect(values).toEqual([...values].sort((a, b) => a - b));
     }
-    const stored = cluster.topics().find((t) => t.name === "kafka-python")!;
+    const stored = started().topics().find((t) => t.name === "kafka-python")!;
     expect(stored.partitions.reduce((n, p) => n + Number(p.highWatermark), 0)).toBe(9);
   });
 });

@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
 import { startChildCluster, stopChild, type ChildCluster } from "../test-support/child-cluster";
+import { consumeN } from "../test-support/kafka";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "partition-lab-durability-"));
 const running: ChildCluster[] = [];
@@ -16,20 +17,9 @@ afterAll(async () => {
 
 const client = (bootstrap: string) => new Kafka({ clientId: "durability", brokers: bootstrap.split(","), logLevel: logLevel.NOTHING });
 
-async function readAll(kafka: Kafka, topic: string, expected: number) {
-  const consumer = kafka.consumer({ groupId: `verify-${Date.now()}`, maxWaitTimeInMs: 100 });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  const got: string[] = [];
-  await new Promise<void>((resolve) => consumer.run({
-    eachMessage: async ({ partition, message }) => {
-      got.push(`${partition}/${message.offset}/${message.key}/${message.value}`);
-      if (got.length === expected) resolve();
-    },
-  }));
-  await consumer.disconnect();
-  return got.sort();
-}
+/** Every record as "partition/offset/key/value", sorted. */
+const readAll = async (kafka: Kafka, topic: string, expected: number) =>
+  (await consumeN(kafka, topic, expected)).map((r) => `${r.partition}/${r.offset}/${r.key}/${r.value}`).sort();
 
 describe("durability with --data-dir", () => {
   it("keeps every acks=all record and committed offset across SIGKILL and restart", async () => {

@@ -23,7 +23,7 @@ async function seeds(): Promise<Buffer[]> {
       topics: [{ topic: "fuzz-a", partitions: [{ partition: 0, fetchOffset: "0", maxBytes: 1 << 20 }] }] }),
     r("listOffsets/v3", { replicaId: -1, isolationLevel: 1, topics: [{ topic: "fuzz-a", partitions: [{ partition: 0, timestamp: "-1" }] }] }),
     r("createTopics/v3", { topics: [{ topic: "fuzz-c", numPartitions: 2, replicationFactor: 1 }], timeout: 1000 }),
-    r("findCoordinator/v2", { key: "group", coordinatorType: 0 }),
+    r("findCoordinator/v2", { coordinatorKey: "group", coordinatorType: 0 }),
     r("joinGroup/v5", { groupId: "g", sessionTimeout: 6000, rebalanceTimeout: 100, memberId: "", protocolType: "consumer", groupProtocols: [{ name: "rr", metadata: Buffer.from([0, 1]) }] }),
     r("offsetCommit/v5", { groupId: "g", groupGenerationId: 1, memberId: "m", topics: [{ topic: "fuzz-a", partitions: [{ partition: 0, offset: "1" }] }] }),
     r("initProducerId/v1", { transactionalId: null, transactionTimeout: 1000 }),
@@ -80,21 +80,45 @@ function mutate(seed: Buffer, rand: () => number): Buffer {
   }
 }
 
-/** Sends one frame on a fresh connection; settles on the first answer, a close, or after a short wait. */
-function send(host: string, port: number, frame: Buffer): Promise<"answered" | "closed" | "silent"> {
+const PROBE_ID = 0x7ffffff0;
+/** An ApiVersions v0 sent after every frame: responses come in request order, so its answer means every earlier frame was dealt with. */
+const PROBE = encodeRequest({ apiKey: 18, apiVersion: 0, correlationId: PROBE_ID, clientId: "probe" }, {});
+/** Longer than the longest a request may legitimately park (a Fetch waits at most 30 s). */
+const HUNG_MS = 40_000;
+
+type Outcome = "answered" | "closed" | "hung";
+
+/**
+ * Sends one frame, then the probe, on a fresh connection. "answered": the
+ * probe came back; "closed": the broker closed the connection; "hung":
+ * neither — a handler that never finishes. A frame whose size prefix claims
+ * more bytes than were sent is followed by end-of-stream, which the broker
+ * must answer by closing.
+ */
+function send(host: string, port: number, frame: Buffer): Promise<Outcome> {
   return new Promise((resolve) => {
     const socket = net.connect(port, host);
     let settled = false;
-    const done = (how: "answered" | "closed" | "silent") => {
+    let buf = Buffer.alloc(0);
+    const done = (how: Outcome) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       socket.destroy();
       resolve(how);
     };
-    const timer = setTimeout(() => done("silent"), 150);
-    socket.on("connect", () => socket.write(frame));
-    socket.on("data", () => done("answered"));
+    const timer = setTimeout(() => done("hung"), HUNG_MS);
+    socket.on("connect", () => {
+      socket.write(Buffer.concat([frame, PROBE]));
+      if (frame.readInt32BE(0) > frame.length - 4) socket.end();
+    });
+    socket.on("data", (d) => {
+      buf = Buffer.concat([buf, d]);
+      while (buf.length >= 8 && buf.length >= 4 + buf.readInt32BE(0)) {
+        if (buf.readInt32BE(4) === PROBE_ID) return done("answered");
+        buf = buf.subarray(4 + buf.readInt32BE(0));
+      }
+    });
     socket.on("close", () => done("closed"));
     socket.on("error", () => done("closed"));
   });
@@ -113,7 +137,8 @@ describe("fuzzing the wire protocol", () => {
     const real = await seeds();
     const rand = rng(20261124);
     const [host, port] = cluster.bootstrap.split(",")[0].split(":");
-    const outcomes = { answered: 0, closed: 0, silent: 0 };
+    const outcomes = { answered: 0, closed: 0, hung: 0 };
+    const hung: string[] = [];
     const total = 10_000;
     let next = 0;
     const worker = async () => {
@@ -121,11 +146,14 @@ describe("fuzzing the wire protocol", () => {
         const i = next++;
         const seed = real[i % real.length];
         const frame = i < real.length ? seed : mutate(seed, rand);
-        outcomes[await send(host, Number(port), frame)]++;
+        const outcome = await send(host, Number(port), frame);
+        outcomes[outcome]++;
+        if (outcome === "hung") hung.push(frame.toString("hex"));
       }
     };
     await Promise.all(Array.from({ length: 48 }, worker));
-    expect(outcomes.answered + outcomes.closed + outcomes.silent).toBe(total);
+    expect(hung, "frames that got neither an answer nor a close").toEqual([]);
+    expect(outcomes.answered + outcomes.closed).toBe(total);
     expect(outcomes.closed).toBeGreaterThan(1000); // malformed frames do close their connection
     expect(outcomes.answered).toBeGreaterThan(1000); // and mutations that still parse get answers
 

@@ -3,6 +3,7 @@ import { Kafka, logLevel, Partitioners } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "..";
 import { murmur2Partition } from "../test-support/java-murmur2";
+import { consumeN, topicsWithProducer } from "../test-support/kafka";
 
 let cluster: Cluster;
 let kafka: Kafka;
@@ -13,34 +14,9 @@ beforeAll(async () => {
 });
 afterAll(async () => cluster?.stop());
 
-async function consumeAll(topic: string, expected: number) {
-  const consumer = kafka.consumer({ groupId: `read-${topic}`, maxWaitTimeInMs: 100 });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  const seen: { partition: number; offset: string; key: string; value: string }[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`only ${seen.length}/${expected} messages arrived`)), 20_000);
-    consumer.run({
-      eachMessage: async ({ partition, message }) => {
-        seen.push({ partition, offset: message.offset, key: message.key!.toString(), value: message.value!.toString() });
-        if (seen.length === expected) {
-          clearTimeout(timer);
-          resolve();
-        }
-      },
-    });
-  });
-  await consumer.disconnect();
-  return seen;
-}
-
 describe("kafkajs against the embedded cluster", () => {
   it("puts each key on the partition Java's murmur2 picks and reads every partition back in order", async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: "keys", numPartitions: 6 }] });
-    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
+    const { admin, producer } = await topicsWithProducer(kafka, [{ topic: "keys", numPartitions: 6 }], { createPartitioner: Partitioners.DefaultPartitioner });
     const keys = Array.from({ length: 40 }, (_, i) => `user${i % 10}`);
     const messages = keys.map((key, i) => ({ key, value: `message${i}` }));
     const sent = await producer.send({ topic: "keys", acks: -1, messages });
@@ -50,7 +26,7 @@ describe("kafkajs against the embedded cluster", () => {
       const stored = cluster.records("keys", murmur2Partition(key, 6)).find((r) => r.value?.toString() === `message${i}`);
       expect(stored, `${key} should be on partition ${murmur2Partition(key, 6)}`).toBeDefined();
     }
-    const seen = await consumeAll("keys", keys.length);
+    const seen = await consumeN(kafka, "keys", keys.length);
     for (let p = 0; p < 6; p++) {
       const offsets = seen.filter((m) => m.partition === p).map((m) => Number(m.offset));
       expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
@@ -65,11 +41,7 @@ describe("kafkajs against the embedded cluster", () => {
   });
 
   it("answers ListOffsets earliest, latest and by timestamp", async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: "offsets", numPartitions: 2 }] });
-    const producer = kafka.producer();
-    await producer.connect();
+    const { admin, producer } = await topicsWithProducer(kafka, [{ topic: "offsets", numPartitions: 2 }]);
     const t0 = Date.now();
     await producer.send({ topic: "offsets", messages: [0, 1, 2].map((i) => ({ partition: 1, value: `v${i}`, timestamp: String(t0 + i * 1000) })) });
     const offsets = await admin.fetchTopicOffsets("offsets");
@@ -82,11 +54,7 @@ describe("kafkajs against the embedded cluster", () => {
   });
 
   it("grows a topic from 6 to 8 partitions without moving any existing record", async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic: "grow", numPartitions: 6 }] });
-    const producer = kafka.producer();
-    await producer.connect();
+    const { admin, producer } = await topicsWithProducer(kafka, [{ topic: "grow", numPartitions: 6 }]);
     const keys = Array.from({ length: 30 }, (_, i) => `order-${i}`);
     await producer.send({ topic: "grow", messages: keys.map((key) => ({ key, value: "before" })) });
     const before = Array.from({ length: 6 }, (_, p) => cluster.records("grow", p).map((r) => `${r.offset}:${r.key}`));

@@ -1,6 +1,7 @@
 // What breaks per-key order, shown with injected faults — the course's
 // central lesson: retries with several requests in flight reorder or
 // duplicate records unless the producer is idempotent.
+import type { KafkaConfig, ProducerConfig } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "..";
 import { ErrorCode } from "../protocol";
@@ -14,6 +15,14 @@ afterAll(async () => cluster?.stop());
 
 const stored = (topic: string) => cluster.records(topic, 0).filter((r) => !r.isControl).map((r) => r.value!.toString());
 
+/** A fresh topic and a connected producer for it. */
+async function producerFor(name: string, config: ProducerConfig, kafkaConfig: Partial<KafkaConfig> = {}) {
+  await topic(name);
+  const producer = client(cluster.bootstrap, kafkaConfig).producer(config);
+  await producer.connect();
+  return producer;
+}
+
 async function topic(name: string, partitions = 1) {
   const admin = client(cluster.bootstrap).admin();
   await admin.connect();
@@ -23,10 +32,7 @@ async function topic(name: string, partitions = 1) {
 
 describe("ordering under retries", () => {
   it("without idempotence, a retried batch with 5 requests in flight lands after later ones", async () => {
-    await topic("reorder");
-    const kafka = client(cluster.bootstrap);
-    const producer = kafka.producer({ maxInFlightRequests: 5, idempotent: false });
-    await producer.connect();
+    const producer = await producerFor("reorder", { maxInFlightRequests: 5, idempotent: false });
     await cluster.faults.failNext({ api: "Produce", topic: "reorder", errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER });
     await Promise.all([0, 1, 2, 3, 4].map((i) => producer.send({ topic: "reorder", acks: -1, messages: [{ key: "user1", value: `m${i}` }] })));
     const order = stored("reorder");
@@ -36,10 +42,7 @@ describe("ordering under retries", () => {
   });
 
   it("without idempotence, a lost acknowledgement makes the retry store the batch twice", async () => {
-    await topic("duplicate");
-    const kafka = client(cluster.bootstrap, { requestTimeout: 1000 });
-    const producer = kafka.producer({ idempotent: false });
-    await producer.connect();
+    const producer = await producerFor("duplicate", { idempotent: false }, { requestTimeout: 1000 });
     await cluster.faults.dropNext({ api: "Produce", topic: "duplicate" });
     for (const i of [0, 1, 2]) await producer.send({ topic: "duplicate", acks: -1, messages: [{ key: "user1", value: `m${i}` }] });
     expect(stored("duplicate")).toEqual(["m0", "m0", "m1", "m2"]);
@@ -47,10 +50,7 @@ describe("ordering under retries", () => {
   });
 
   it("with idempotence, the same faults leave every message exactly once and in order", async () => {
-    await topic("exactly-once");
-    const kafka = client(cluster.bootstrap, { requestTimeout: 1000 });
-    const producer = kafka.producer({ idempotent: true });
-    await producer.connect();
+    const producer = await producerFor("exactly-once", { idempotent: true }, { requestTimeout: 1000 });
     await cluster.faults.dropNext({ api: "Produce", topic: "exactly-once" });
     await cluster.faults.failNext({ api: "Produce", topic: "exactly-once", errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER, skip: 2 });
     for (let i = 0; i < 8; i++) await producer.send({ topic: "exactly-once", acks: -1, messages: [{ key: "user1", value: `m${i}` }, { key: "user1", value: `n${i}` }] });

@@ -18,6 +18,13 @@ async function topics(...names: string[]) {
   await admin.disconnect();
 }
 
+/** A connected transactional producer (idempotent, one request in flight, as kafkajs requires). */
+async function transactional(transactionalId: string) {
+  const producer = client(cluster.bootstrap).producer({ transactionalId, idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  return producer;
+}
+
 describe("transactions", () => {
   it("kafkajs consume-transform-produce commits output and input offsets together", async () => {
     await topics("orders-in", "orders-out");
@@ -27,8 +34,7 @@ describe("transactions", () => {
     await plain.send({ topic: "orders-in", messages: Array.from({ length: 10 }, (_, i) => ({ key: `u${i % 3}`, value: `order-${i}` })) });
     await plain.disconnect();
 
-    const producer = kafka.producer({ transactionalId: "transformer", idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    const producer = await transactional("transformer");
     const consumer = kafka.consumer({ groupId: "transformer-group", maxWaitTimeInMs: 100 });
     await consumer.connect();
     await consumer.subscribe({ topic: "orders-in", fromBeginning: true });
@@ -62,9 +68,7 @@ describe("transactions", () => {
 
   it("hides an aborted transaction from read_committed and shows it to read_uncommitted", async () => {
     await topics("txn-visibility");
-    const kafka = client(cluster.bootstrap);
-    const producer = kafka.producer({ transactionalId: "visibility", idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    const producer = await transactional("visibility");
     const aborted = await producer.transaction();
     await aborted.send({ topic: "txn-visibility", messages: [{ key: "k", value: "aborted-1" }, { key: "k", value: "aborted-2" }] });
     await aborted.abort();
@@ -73,9 +77,9 @@ describe("transactions", () => {
     await committed.commit();
     await producer.disconnect();
 
-    const readCommitted = [...(await readAll(kafka, "txn-visibility", 1)).values()].flat();
+    const readCommitted = [...(await readAll(client(cluster.bootstrap), "txn-visibility", 1)).values()].flat();
     expect(readCommitted).toEqual(["committed-1"]);
-    const readUncommitted = [...(await readAll(kafka, "txn-visibility", 3, { readUncommitted: true })).values()].flat();
+    const readUncommitted = [...(await readAll(client(cluster.bootstrap), "txn-visibility", 3, { readUncommitted: true })).values()].flat();
     expect(readUncommitted).toEqual(["aborted-1", "aborted-2", "committed-1"]);
 
     const script = `
@@ -104,9 +108,7 @@ print(json.dumps({'committed': read('read_committed'), 'uncommitted': read('read
 
   it("holds read_committed consumers at the last stable offset while a transaction is open", async () => {
     await topics("txn-open");
-    const kafka = client(cluster.bootstrap);
-    const producer = kafka.producer({ transactionalId: "open", idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    const producer = await transactional("open");
     const txn = await producer.transaction();
     await txn.send({ topic: "txn-open", messages: [{ partition: 0, value: "pending" }] });
     const part = () => cluster.topics().find((t) => t.name === "txn-open")!.partitions[0];

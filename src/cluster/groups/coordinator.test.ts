@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ManualClock } from "./clock";
+import { ManualClock } from "../coordination/clock";
 import { GroupCoordinator, JoinRequest } from "./coordinator";
-import { Err } from "./error-codes";
+import { ErrorCode } from "../protocol/errors";
 
 const meta = (s: string) => Buffer.from(s);
 
@@ -28,7 +28,7 @@ function setup(options: { initialRebalanceDelayMs?: number } = {}) {
   /** The v4+ dance: first join gets MEMBER_ID_REQUIRED, the rejoin with that id is parked. */
   const join = async (over: Partial<JoinRequest> = {}) => {
     const first = await coordinator.joinGroup(request(over));
-    expect(first.errorCode).toBe(Err.MEMBER_ID_REQUIRED);
+    expect(first.errorCode).toBe(ErrorCode.MEMBER_ID_REQUIRED);
     return coordinator.joinGroup(request({ ...over, memberId: first.memberId }));
   };
   return { clock, coordinator, request, join, changes };
@@ -42,7 +42,7 @@ describe("GroupCoordinator", () => {
   it("asks a v4+ first join for a member id, then makes the lone member leader of generation 1", async () => {
     const { coordinator, join } = setup();
     const joined = await join();
-    expect(joined.errorCode).toBe(Err.NONE);
+    expect(joined.errorCode).toBe(ErrorCode.NONE);
     expect(joined.generationId).toBe(1);
     expect(joined.leader).toBe(joined.memberId);
     expect(joined.memberId).toMatch(/^client-/);
@@ -53,7 +53,7 @@ describe("GroupCoordinator", () => {
   it("joins at once without MEMBER_ID_REQUIRED for older JoinGroup versions", async () => {
     const { coordinator, request } = setup();
     const joined = await coordinator.joinGroup(request({ requireKnownMemberId: false }));
-    expect(joined.errorCode).toBe(Err.NONE);
+    expect(joined.errorCode).toBe(ErrorCode.NONE);
     expect(joined.generationId).toBe(1);
   });
 
@@ -66,7 +66,7 @@ describe("GroupCoordinator", () => {
     // B joins: A learns about the rebalance from its heartbeat and rejoins.
     const bJoin = join({ clientId: "b", protocols: [{ name: "range", metadata: meta("B") }] });
     expect(await settled(bJoin)).toBe("pending");
-    expect(coordinator.heartbeat("g", 1, a.memberId)).toBe(Err.REBALANCE_IN_PROGRESS);
+    expect(coordinator.heartbeat("g", 1, a.memberId)).toBe(ErrorCode.REBALANCE_IN_PROGRESS);
     const aJoin = coordinator.joinGroup({ ...setupRequest(a.memberId), protocols: [{ name: "range", metadata: meta("A") }] });
     const [a2, b2] = await Promise.all([aJoin, bJoin]);
     expect(a2.generationId).toBe(2);
@@ -90,19 +90,19 @@ describe("GroupCoordinator", () => {
   it("rejects a stale generation and an unknown member", async () => {
     const { coordinator, join } = setup();
     const a = await join();
-    expect((await coordinator.syncGroup({ groupId: "g", generationId: 7, memberId: a.memberId, assignments: [] })).errorCode).toBe(Err.ILLEGAL_GENERATION);
-    expect((await coordinator.syncGroup({ groupId: "g", generationId: 1, memberId: "nobody", assignments: [] })).errorCode).toBe(Err.UNKNOWN_MEMBER_ID);
-    expect(coordinator.heartbeat("g", 0, a.memberId)).toBe(Err.ILLEGAL_GENERATION);
-    expect(coordinator.heartbeat("g", 1, "nobody")).toBe(Err.UNKNOWN_MEMBER_ID);
+    expect((await coordinator.syncGroup({ groupId: "g", generationId: 7, memberId: a.memberId, assignments: [] })).errorCode).toBe(ErrorCode.ILLEGAL_GENERATION);
+    expect((await coordinator.syncGroup({ groupId: "g", generationId: 1, memberId: "nobody", assignments: [] })).errorCode).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
+    expect(coordinator.heartbeat("g", 0, a.memberId)).toBe(ErrorCode.ILLEGAL_GENERATION);
+    expect(coordinator.heartbeat("g", 1, "nobody")).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
   });
 
   it("refuses a member whose protocols share nothing with the group", async () => {
     const { coordinator, join, request } = setup();
     await join();
     const other = await coordinator.joinGroup(request({ protocols: [{ name: "roundrobin", metadata: meta("x") }] }));
-    expect(other.errorCode).toBe(Err.INCONSISTENT_GROUP_PROTOCOL);
+    expect(other.errorCode).toBe(ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
     const wrongType = await coordinator.joinGroup(request({ protocolType: "connect" }));
-    expect(wrongType.errorCode).toBe(Err.INCONSISTENT_GROUP_PROTOCOL);
+    expect(wrongType.errorCode).toBe(ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
   });
 
   it("chooses the protocol most members prefer among those all support", async () => {
@@ -126,14 +126,14 @@ describe("GroupCoordinator", () => {
     const a = await join();
     await coordinator.syncGroup({ groupId: "g", generationId: 1, memberId: a.memberId, assignments: [] });
     clock.advance(9_000);
-    expect(coordinator.heartbeat("g", 1, a.memberId)).toBe(Err.NONE);
+    expect(coordinator.heartbeat("g", 1, a.memberId)).toBe(ErrorCode.NONE);
     clock.advance(9_000); // still within 10 s of the last heartbeat
     expect(coordinator.describeGroup("g").members).toHaveLength(1);
     clock.advance(1_001);
     const g = coordinator.describeGroup("g");
     expect(g.groupState).toBe("Empty");
     expect(g.members).toHaveLength(0);
-    expect(coordinator.heartbeat("g", 1, a.memberId)).toBe(Err.UNKNOWN_MEMBER_ID);
+    expect(coordinator.heartbeat("g", 1, a.memberId)).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
   });
 
   it("drops members that do not rejoin within the rebalance timeout", async () => {
@@ -146,7 +146,7 @@ describe("GroupCoordinator", () => {
     const joined = await b;
     expect(joined.generationId).toBe(2);
     expect(joined.leader).toBe(joined.memberId); // A was the leader, and is gone
-    expect(coordinator.heartbeat("g", 2, a.memberId)).toBe(Err.UNKNOWN_MEMBER_ID);
+    expect(coordinator.heartbeat("g", 2, a.memberId)).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
   });
 
   it("rebalances when a member leaves, and empties the group when the last one does", async () => {
@@ -156,14 +156,14 @@ describe("GroupCoordinator", () => {
     const bJoin = join({ clientId: "b" });
     const aRejoin = coordinator.joinGroup(request({ memberId: a.memberId }));
     const [, b] = await Promise.all([aRejoin, bJoin]);
-    expect(coordinator.leaveGroup("g", [a.memberId]).errorCode).toBe(Err.NONE);
+    expect(coordinator.leaveGroup("g", [a.memberId]).errorCode).toBe(ErrorCode.NONE);
     expect(coordinator.describeGroup("g").groupState).toBe("PreparingRebalance");
     const bAgain = await coordinator.joinGroup(request({ memberId: b.memberId }));
     expect(bAgain.generationId).toBe(3);
     expect(bAgain.leader).toBe(b.memberId);
-    expect(coordinator.leaveGroup("g", [b.memberId]).errorCode).toBe(Err.NONE);
+    expect(coordinator.leaveGroup("g", [b.memberId]).errorCode).toBe(ErrorCode.NONE);
     expect(coordinator.describeGroup("g").groupState).toBe("Empty");
-    expect(coordinator.leaveGroup("g", ["ghost"]).errorCode).toBe(Err.UNKNOWN_MEMBER_ID);
+    expect(coordinator.leaveGroup("g", ["ghost"]).errorCode).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
   });
 
   it("tells a follower waiting in SyncGroup that its generation was abandoned", async () => {
@@ -175,24 +175,24 @@ describe("GroupCoordinator", () => {
     const bSync = coordinator.syncGroup({ groupId: "g", generationId: b.generationId, memberId: b.memberId, assignments: [] });
     expect(await settled(bSync)).toBe("pending");
     const c = join({ clientId: "c" }); // a third member arrives before the leader assigned
-    expect((await bSync).errorCode).toBe(Err.REBALANCE_IN_PROGRESS);
+    expect((await bSync).errorCode).toBe(ErrorCode.REBALANCE_IN_PROGRESS);
     expect(await settled(c)).toBe("pending");
     expect(coordinator.describeGroup("g").groupState).toBe("PreparingRebalance");
   });
 
   it("decides offset commits as Kafka does", async () => {
     const { coordinator, join } = setup();
-    expect(coordinator.checkCommit("simple", -1, "")).toBe(Err.NONE);
-    expect(coordinator.checkCommit("nope", 3, "m")).toBe(Err.ILLEGAL_GENERATION);
+    expect(coordinator.checkCommit("simple", -1, "")).toBe(ErrorCode.NONE);
+    expect(coordinator.checkCommit("nope", 3, "m")).toBe(ErrorCode.ILLEGAL_GENERATION);
     const a = await join();
-    expect(coordinator.checkCommit("g", 1, a.memberId)).toBe(Err.REBALANCE_IN_PROGRESS);
+    expect(coordinator.checkCommit("g", 1, a.memberId)).toBe(ErrorCode.REBALANCE_IN_PROGRESS);
     await coordinator.syncGroup({ groupId: "g", generationId: 1, memberId: a.memberId, assignments: [] });
-    expect(coordinator.checkCommit("g", 1, a.memberId)).toBe(Err.NONE);
-    expect(coordinator.checkCommit("g", 0, a.memberId)).toBe(Err.ILLEGAL_GENERATION);
-    expect(coordinator.checkCommit("g", -1, "")).toBe(Err.UNKNOWN_MEMBER_ID);
+    expect(coordinator.checkCommit("g", 1, a.memberId)).toBe(ErrorCode.NONE);
+    expect(coordinator.checkCommit("g", 0, a.memberId)).toBe(ErrorCode.ILLEGAL_GENERATION);
+    expect(coordinator.checkCommit("g", -1, "")).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
     coordinator.forceRebalance("g");
     // Members flush their offsets while the rebalance is being prepared: still generation 1.
-    expect(coordinator.checkCommit("g", 1, a.memberId)).toBe(Err.NONE);
+    expect(coordinator.checkCommit("g", 1, a.memberId)).toBe(ErrorCode.NONE);
   });
 
   it("waits for the initial rebalance delay so members starting together share a generation", async () => {
@@ -217,17 +217,17 @@ describe("GroupCoordinator", () => {
     expect(d).toMatchObject({ groupState: "Stable", protocolType: "consumer", protocolData: "range" });
     expect(d.members[0].memberAssignment.toString()).toBe("x");
     expect(coordinator.listGroups()).toEqual([{ groupId: "g", protocolType: "consumer", groupState: "Stable" }]);
-    expect(coordinator.deleteGroup("g")).toBe(Err.NON_EMPTY_GROUP);
+    expect(coordinator.deleteGroup("g")).toBe(ErrorCode.NON_EMPTY_GROUP);
     coordinator.leaveGroup("g", [a.memberId]);
-    expect(coordinator.deleteGroup("g")).toBe(Err.NONE);
-    expect(coordinator.deleteGroup("g")).toBe(Err.GROUP_ID_NOT_FOUND);
+    expect(coordinator.deleteGroup("g")).toBe(ErrorCode.NONE);
+    expect(coordinator.deleteGroup("g")).toBe(ErrorCode.GROUP_ID_NOT_FOUND);
     expect(coordinator.describeGroup("g").groupState).toBe("Dead");
     expect(changes.at(-1)).toBe("g:deleted");
   });
 
   it("rejects session timeouts outside the broker's bounds", async () => {
     const { coordinator, request } = setup();
-    expect((await coordinator.joinGroup(request({ sessionTimeoutMs: 1_000 }))).errorCode).toBe(Err.INVALID_SESSION_TIMEOUT);
+    expect((await coordinator.joinGroup(request({ sessionTimeoutMs: 1_000 }))).errorCode).toBe(ErrorCode.INVALID_SESSION_TIMEOUT);
   });
 
   it("restores a Stable group from a snapshot and keeps its generation", async () => {
@@ -237,7 +237,7 @@ describe("GroupCoordinator", () => {
     const snap = coordinator.snapshot("g")!;
     const other = setup();
     other.coordinator.restore(JSON.parse(JSON.stringify(snap), (_k, v) => (v?.type === "Buffer" ? Buffer.from(v.data) : v)));
-    expect(other.coordinator.heartbeat("g", 1, a.memberId)).toBe(Err.NONE);
+    expect(other.coordinator.heartbeat("g", 1, a.memberId)).toBe(ErrorCode.NONE);
     const sync = await other.coordinator.syncGroup({ groupId: "g", generationId: 1, memberId: a.memberId, assignments: [] });
     expect(sync.assignment.toString()).toBe("p");
   });

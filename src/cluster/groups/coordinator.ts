@@ -1,13 +1,14 @@
-import { randomUUID } from "node:crypto";
-import { Clock, systemClock } from "./clock";
-import { Err } from "./error-codes";
+import { Clock, systemClock } from "../coordination/clock";
+import { ErrorCode } from "../protocol/errors";
 import {
-  Group, GroupSnapshot, GroupState, JoinResult, Member, Protocol, SyncResult,
+  Group, GroupSnapshot, GroupState, JoinResult, SyncResult,
   acceptsProtocols, describe, sameProtocols, snapshotOf,
 } from "./group";
+import { addMember, otherMembers, updateMember, type JoinRequest, type SyncRequest } from "./membership";
 import { Rebalancer, joinError, syncError } from "./rebalance";
 
 export type { GroupSnapshot } from "./group";
+export type { JoinRequest, SyncRequest } from "./membership";
 
 export type GroupCoordinatorOptions = {
   clock?: Clock;
@@ -21,28 +22,6 @@ export type GroupCoordinatorOptions = {
   initialRebalanceDelayMs?: number;
   /** Called when a group reaches a new generation (Stable or Empty) or is deleted: the persistence hook. */
   onChange?: (groupId: string, snapshot: GroupSnapshot | null) => void;
-};
-
-export type JoinRequest = {
-  groupId: string;
-  memberId: string;
-  groupInstanceId?: string | null;
-  clientId: string;
-  clientHost: string;
-  sessionTimeoutMs: number;
-  /** JoinGroup v0 has none: Kafka then uses the session timeout. */
-  rebalanceTimeoutMs: number;
-  protocolType: string;
-  protocols: Protocol[];
-  /** JoinGroup v4+: a first join is answered MEMBER_ID_REQUIRED with the id to rejoin with. */
-  requireKnownMemberId: boolean;
-};
-
-export type SyncRequest = {
-  groupId: string;
-  generationId: number;
-  memberId: string;
-  assignments: { memberId: string; assignment: Buffer }[];
 };
 
 /**
@@ -67,24 +46,24 @@ export class GroupCoordinator {
 
   joinGroup(req: JoinRequest): Promise<JoinResult> {
     const fail = (errorCode: number, memberId = req.memberId) => Promise.resolve(joinError(errorCode, memberId));
-    if (req.groupId === "") return fail(Err.INVALID_GROUP_ID);
+    if (req.groupId === "") return fail(ErrorCode.INVALID_GROUP_ID);
     if (req.sessionTimeoutMs < this.minSession || req.sessionTimeoutMs > this.maxSession) {
-      return fail(Err.INVALID_SESSION_TIMEOUT);
+      return fail(ErrorCode.INVALID_SESSION_TIMEOUT);
     }
     let group = this.groups.get(req.groupId);
     if (!group) {
-      if (req.memberId !== "") return fail(Err.UNKNOWN_MEMBER_ID);
+      if (req.memberId !== "") return fail(ErrorCode.UNKNOWN_MEMBER_ID);
       group = new Group(req.groupId);
       this.groups.set(req.groupId, group);
     }
-    if (group.state === "Dead") return fail(Err.COORDINATOR_NOT_AVAILABLE);
+    if (group.state === "Dead") return fail(ErrorCode.COORDINATOR_NOT_AVAILABLE);
     const known = req.memberId !== "" && group.members.has(req.memberId);
     if (!known && !acceptsProtocols(group, req.protocolType, req.protocols)) {
-      return fail(Err.INCONSISTENT_GROUP_PROTOCOL);
+      return fail(ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
     }
 
     if (req.memberId === "") {
-      const memberId = `${req.clientId}-${randomUUID()}`;
+      const memberId = `${req.clientId}-${globalThis.crypto.randomUUID()}`;
       if (req.requireKnownMemberId) {
         // The id is reserved for one session timeout; a member that never comes back is forgotten.
         const g = group;
@@ -93,37 +72,37 @@ export class GroupCoordinator {
           this.rebalance.maybeCompleteJoin(g);
         });
         group.pending.set(memberId, cancel);
-        return fail(Err.MEMBER_ID_REQUIRED, memberId);
+        return fail(ErrorCode.MEMBER_ID_REQUIRED, memberId);
       }
-      return this.addMemberAndRebalance(group, memberId, req);
+      return addMember(this.rebalance, group, memberId, req);
     }
     const cancelPending = group.pending.get(req.memberId);
     if (cancelPending) {
       cancelPending();
       group.pending.delete(req.memberId);
-      return this.addMemberAndRebalance(group, req.memberId, req);
+      return addMember(this.rebalance, group, req.memberId, req);
     }
     const member = group.members.get(req.memberId);
-    if (!member) return fail(Err.UNKNOWN_MEMBER_ID);
+    if (!member) return fail(ErrorCode.UNKNOWN_MEMBER_ID);
     if (!sameProtocols(member.protocols, req.protocols) && !acceptsProtocols(otherMembers(group, member), req.protocolType, req.protocols)) {
-      return fail(Err.INCONSISTENT_GROUP_PROTOCOL);
+      return fail(ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
     }
     switch (group.state) {
       case "PreparingRebalance":
-        return this.updateMemberAndRebalance(group, member, req);
+        return updateMember(this.rebalance, group, member, req);
       case "CompletingRebalance":
         // The member missed the join answer (a retry): hand it the same answer again.
         if (sameProtocols(member.protocols, req.protocols)) return Promise.resolve(this.rebalance.joinAnswer(group, member));
-        return this.updateMemberAndRebalance(group, member, req);
+        return updateMember(this.rebalance, group, member, req);
       case "Stable":
         // A follower rejoining unchanged keeps the generation; the leader rejoining forces a new one
         // (that is how a leader reacts to topic metadata changes).
         if (group.leaderId !== member.memberId && sameProtocols(member.protocols, req.protocols)) {
           return Promise.resolve(this.rebalance.joinAnswer(group, member));
         }
-        return this.updateMemberAndRebalance(group, member, req);
+        return updateMember(this.rebalance, group, member, req);
       default:
-        return fail(Err.UNKNOWN_MEMBER_ID);
+        return fail(ErrorCode.UNKNOWN_MEMBER_ID);
     }
   }
 
@@ -131,21 +110,21 @@ export class GroupCoordinator {
     const group = this.groups.get(req.groupId);
     const fail = (errorCode: number) => Promise.resolve(syncError(errorCode, group));
     const member = group?.members.get(req.memberId);
-    if (!group || !member) return fail(Err.UNKNOWN_MEMBER_ID);
-    if (req.generationId !== group.generationId) return fail(Err.ILLEGAL_GENERATION);
+    if (!group || !member) return fail(ErrorCode.UNKNOWN_MEMBER_ID);
+    if (req.generationId !== group.generationId) return fail(ErrorCode.ILLEGAL_GENERATION);
     switch (group.state) {
       case "PreparingRebalance":
-        return fail(Err.REBALANCE_IN_PROGRESS);
+        return fail(ErrorCode.REBALANCE_IN_PROGRESS);
       case "Stable":
         this.rebalance.scheduleHeartbeat(group, member);
-        return Promise.resolve({ ...syncError(Err.NONE, group), assignment: member.assignment });
+        return Promise.resolve({ ...syncError(ErrorCode.NONE, group), assignment: member.assignment });
       case "CompletingRebalance":
         break;
       default:
-        return fail(Err.UNKNOWN_MEMBER_ID);
+        return fail(ErrorCode.UNKNOWN_MEMBER_ID);
     }
     return new Promise<SyncResult>((resolve) => {
-      member.syncWaiter?.(syncError(Err.REBALANCE_IN_PROGRESS, group));
+      member.syncWaiter?.(syncError(ErrorCode.REBALANCE_IN_PROGRESS, group));
       member.syncWaiter = resolve;
       this.rebalance.scheduleHeartbeat(group, member);
       if (group.leaderId !== member.memberId) return;
@@ -156,7 +135,7 @@ export class GroupCoordinator {
       for (const m of group.members.values()) {
         const waiter = m.syncWaiter;
         m.syncWaiter = undefined;
-        waiter?.({ ...syncError(Err.NONE, group), assignment: m.assignment });
+        waiter?.({ ...syncError(ErrorCode.NONE, group), assignment: m.assignment });
       }
       this.rebalance.changed(group);
     });
@@ -166,19 +145,19 @@ export class GroupCoordinator {
   heartbeat(groupId: string, generationId: number, memberId: string): number {
     const group = this.groups.get(groupId);
     const member = group?.members.get(memberId);
-    if (!group || group.state === "Empty") return Err.UNKNOWN_MEMBER_ID;
-    if (group.state === "Dead") return Err.COORDINATOR_NOT_AVAILABLE;
-    if (!member) return Err.UNKNOWN_MEMBER_ID;
-    if (generationId !== group.generationId) return Err.ILLEGAL_GENERATION;
+    if (!group || group.state === "Empty") return ErrorCode.UNKNOWN_MEMBER_ID;
+    if (group.state === "Dead") return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    if (!member) return ErrorCode.UNKNOWN_MEMBER_ID;
+    if (generationId !== group.generationId) return ErrorCode.ILLEGAL_GENERATION;
     this.rebalance.scheduleHeartbeat(group, member);
-    return group.state === "PreparingRebalance" ? Err.REBALANCE_IN_PROGRESS : Err.NONE;
+    return group.state === "PreparingRebalance" ? ErrorCode.REBALANCE_IN_PROGRESS : ErrorCode.NONE;
   }
 
   /** LeaveGroup for one or more members; returns one error code per member in request order. */
   leaveGroup(groupId: string, memberIds: string[]): { errorCode: number; memberErrors: number[] } {
     const group = this.groups.get(groupId);
     if (!group || group.state === "Dead") {
-      return { errorCode: Err.UNKNOWN_MEMBER_ID, memberErrors: memberIds.map(() => Err.UNKNOWN_MEMBER_ID) };
+      return { errorCode: ErrorCode.UNKNOWN_MEMBER_ID, memberErrors: memberIds.map(() => ErrorCode.UNKNOWN_MEMBER_ID) };
     }
     const memberErrors = memberIds.map((id) => {
       const cancelPending = group.pending.get(id);
@@ -186,14 +165,14 @@ export class GroupCoordinator {
         cancelPending();
         group.pending.delete(id);
         this.rebalance.maybeCompleteJoin(group);
-        return Err.NONE;
+        return ErrorCode.NONE;
       }
       const member = group.members.get(id);
-      if (!member) return Err.UNKNOWN_MEMBER_ID;
+      if (!member) return ErrorCode.UNKNOWN_MEMBER_ID;
       this.rebalance.removeMember(group, member);
-      return Err.NONE;
+      return ErrorCode.NONE;
     });
-    const errorCode = memberIds.length === 1 ? memberErrors[0] : Err.NONE;
+    const errorCode = memberIds.length === 1 ? memberErrors[0] : ErrorCode.NONE;
     return { errorCode, memberErrors };
   }
 
@@ -206,19 +185,19 @@ export class GroupCoordinator {
   checkCommit(groupId: string, generationId: number, memberId: string): number {
     let group = this.groups.get(groupId);
     if (!group) {
-      if (generationId >= 0) return Err.ILLEGAL_GENERATION;
+      if (generationId >= 0) return ErrorCode.ILLEGAL_GENERATION;
       group = new Group(groupId);
       this.groups.set(groupId, group);
-      return Err.NONE;
+      return ErrorCode.NONE;
     }
-    if (group.state === "Dead") return Err.COORDINATOR_NOT_AVAILABLE;
-    if (generationId < 0 && group.state === "Empty") return Err.NONE;
-    if (group.state === "CompletingRebalance") return Err.REBALANCE_IN_PROGRESS;
+    if (group.state === "Dead") return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    if (generationId < 0 && group.state === "Empty") return ErrorCode.NONE;
+    if (group.state === "CompletingRebalance") return ErrorCode.REBALANCE_IN_PROGRESS;
     const member = group.members.get(memberId);
-    if (!member) return Err.UNKNOWN_MEMBER_ID;
-    if (generationId !== group.generationId) return Err.ILLEGAL_GENERATION;
+    if (!member) return ErrorCode.UNKNOWN_MEMBER_ID;
+    if (generationId !== group.generationId) return ErrorCode.ILLEGAL_GENERATION;
     this.rebalance.scheduleHeartbeat(group, member);
-    return Err.NONE;
+    return ErrorCode.NONE;
   }
 
   /** Starts a rebalance as if the group's metadata changed (teaching and soak tests use it). */
@@ -242,12 +221,12 @@ export class GroupCoordinator {
   /** Deletes an Empty group (its offsets go with it, in the caller). */
   deleteGroup(groupId: string): number {
     const group = this.groups.get(groupId);
-    if (!group) return Err.GROUP_ID_NOT_FOUND;
-    if (group.state !== "Empty") return Err.NON_EMPTY_GROUP;
+    if (!group) return ErrorCode.GROUP_ID_NOT_FOUND;
+    if (group.state !== "Empty") return ErrorCode.NON_EMPTY_GROUP;
     group.state = "Dead";
     this.groups.delete(groupId);
     this.options.onChange?.(groupId, null);
-    return Err.NONE;
+    return ErrorCode.NONE;
   }
 
   hasGroup(groupId: string): boolean {
@@ -280,59 +259,10 @@ export class GroupCoordinator {
       for (const cancel of group.pending.values()) cancel();
       for (const m of group.members.values()) {
         m.cancelHeartbeat?.();
-        m.joinWaiter?.(joinError(Err.COORDINATOR_NOT_AVAILABLE, m.memberId));
-        m.syncWaiter?.(syncError(Err.COORDINATOR_NOT_AVAILABLE, group));
+        m.joinWaiter?.(joinError(ErrorCode.COORDINATOR_NOT_AVAILABLE, m.memberId));
+        m.syncWaiter?.(syncError(ErrorCode.COORDINATOR_NOT_AVAILABLE, group));
         m.joinWaiter = m.syncWaiter = undefined;
       }
     }
   }
-
-  private addMemberAndRebalance(group: Group, memberId: string, req: JoinRequest): Promise<JoinResult> {
-    return new Promise((resolve) => {
-      const member: Member = {
-        memberId,
-        groupInstanceId: req.groupInstanceId ?? null,
-        clientId: req.clientId,
-        clientHost: req.clientHost,
-        sessionTimeoutMs: req.sessionTimeoutMs,
-        rebalanceTimeoutMs: req.rebalanceTimeoutMs,
-        protocolType: req.protocolType,
-        protocols: req.protocols,
-        assignment: Buffer.alloc(0),
-        joinWaiter: resolve,
-      };
-      if (group.members.size === 0) group.protocolType = req.protocolType;
-      group.members.set(memberId, member);
-      group.leaderId ??= memberId;
-      if (group.state === "PreparingRebalance") {
-        if (group.initialDelayUntil > 0) this.rebalance.extendInitialDelay(group);
-        this.rebalance.maybeCompleteJoin(group);
-      } else {
-        this.rebalance.prepare(group);
-      }
-    });
-  }
-
-  private updateMemberAndRebalance(group: Group, member: Member, req: JoinRequest): Promise<JoinResult> {
-    return new Promise((resolve) => {
-      // A duplicate JoinGroup (client retry) replaces the parked one; the old connection gets told to retry.
-      member.joinWaiter?.(joinError(Err.REBALANCE_IN_PROGRESS, member.memberId));
-      member.protocols = req.protocols;
-      member.sessionTimeoutMs = req.sessionTimeoutMs;
-      member.rebalanceTimeoutMs = req.rebalanceTimeoutMs;
-      member.joinWaiter = resolve;
-      member.cancelHeartbeat?.();
-      member.cancelHeartbeat = undefined;
-      if (group.state === "PreparingRebalance") this.rebalance.maybeCompleteJoin(group);
-      else this.rebalance.prepare(group);
-    });
-  }
-
-}
-
-function otherMembers(group: Group, except: Member): Group {
-  const copy = new Group(group.groupId);
-  copy.protocolType = group.protocolType;
-  for (const m of group.members.values()) if (m !== except) copy.members.set(m.memberId, m);
-  return copy;
 }

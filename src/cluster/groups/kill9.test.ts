@@ -1,34 +1,21 @@
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { buildSync } from "esbuild";
 import { expect, it } from "vitest";
+import { openJournalFile } from "../storage/journal-file";
+import { bundleScript, runUntilKilled } from "../test-support/child-script";
 import { openGroupState } from "./state";
 
 it("never loses an acknowledged offset commit when the process is killed with SIGKILL", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kill9-"));
   try {
-    const script = path.join(dir, "child.js");
-    buildSync({ entryPoints: [path.join(__dirname, "fixtures/commit-forever.ts")], bundle: true, platform: "node", outfile: script, logLevel: "silent" });
+    const script = bundleScript(path.join(__dirname, "fixtures/commit-forever.ts"), dir);
     const dataDir = path.join(dir, "data");
     for (let round = 0; round < 3; round++) {
-      const child = spawn(process.execPath, [script, dataDir], { stdio: ["ignore", "pipe", "inherit"] });
-      let out = "";
-      child.stdout.on("data", (d) => (out += d));
-      await new Promise<void>((resolve) => {
-        const check = setInterval(() => {
-          if (out.split("\n").length > 2_000 * (round + 1)) {
-            clearInterval(check);
-            child.kill("SIGKILL");
-            resolve();
-          }
-        }, 5);
-      });
-      await new Promise((r) => child.once("exit", r));
+      const out = await runUntilKilled(script, [dataDir], (stdout) => stdout.split("\n").length > 2_000 * (round + 1));
       const acked = out.split("\n").filter((l) => /^\d+$/.test(l)).map(BigInt);
       const last = acked.at(-1)!;
-      const state = openGroupState({ dataDir });
+      const state = openGroupState({ journal: openJournalFile(path.join(dataDir, "groups.journal")) });
       // The highest acknowledged commit of each partition must be there (a later, unacknowledged one may be too).
       for (let p = 0; p < 3; p++) {
         const highestAcked = [...acked].reverse().find((n) => Number(n % 3n) === p)!;

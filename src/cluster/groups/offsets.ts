@@ -59,12 +59,6 @@ export class OffsetStore {
     return [...(this.committed.get(groupId)?.values() ?? [])];
   }
 
-  /** Whether a transaction still holds offsets for this partition (OffsetFetch's requireStable). */
-  hasPending(groupId: string, topic: string, partition: number): boolean {
-    for (const byPartition of this.pending.get(groupId)?.values() ?? []) if (byPartition.has(key(topic, partition))) return true;
-    return false;
-  }
-
   groupIds(): string[] {
     return [...new Set([...this.committed.keys(), ...this.pending.keys()])];
   }

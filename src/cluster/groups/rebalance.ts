@@ -1,5 +1,5 @@
-import { Clock } from "./clock";
-import { Err } from "./error-codes";
+import { Clock } from "../coordination/clock";
+import { ErrorCode } from "../protocol/errors";
 import { Group, GroupSnapshot, JoinResult, Member, SyncResult, metadataFor, selectProtocol, snapshotOf } from "./group";
 
 /**
@@ -23,7 +23,7 @@ export class Rebalancer {
         m.assignment = Buffer.alloc(0);
         const waiter = m.syncWaiter;
         m.syncWaiter = undefined;
-        waiter?.(syncError(Err.REBALANCE_IN_PROGRESS, group));
+        waiter?.(syncError(ErrorCode.REBALANCE_IN_PROGRESS, group));
       }
     }
     group.cancelSyncTimer?.();
@@ -88,7 +88,7 @@ export class Rebalancer {
   joinAnswer(group: Group, member: Member): JoinResult {
     const isLeader = group.leaderId === member.memberId;
     return {
-      errorCode: Err.NONE,
+      errorCode: ErrorCode.NONE,
       generationId: group.generationId,
       protocolType: group.protocolType,
       protocolName: group.protocolName,
@@ -120,8 +120,8 @@ export class Rebalancer {
 
   dropMember(group: Group, member: Member): void {
     member.cancelHeartbeat?.();
-    member.joinWaiter?.(joinError(Err.UNKNOWN_MEMBER_ID, member.memberId));
-    member.syncWaiter?.(syncError(Err.UNKNOWN_MEMBER_ID, group));
+    member.joinWaiter?.(joinError(ErrorCode.UNKNOWN_MEMBER_ID, member.memberId));
+    member.syncWaiter?.(syncError(ErrorCode.UNKNOWN_MEMBER_ID, group));
     member.joinWaiter = member.syncWaiter = undefined;
     group.members.delete(member.memberId);
     if (group.leaderId === member.memberId) group.leaderId = group.members.keys().next().value ?? null;

@@ -1,7 +1,6 @@
-import * as path from "node:path";
-import { Clock } from "./clock";
+import type { Journal } from "../coordination/journal";
+import { Clock } from "../coordination/clock";
 import { GroupCoordinator, GroupCoordinatorOptions, GroupSnapshot } from "./coordinator";
-import { Journal } from "./journal";
 import { OffsetEvent, OffsetStore } from "./offsets";
 
 type GroupEvent = OffsetEvent | { t: "group"; snapshot: GroupSnapshot } | { t: "group-gone"; groupId: string };
@@ -17,13 +16,12 @@ export type GroupState = {
 };
 
 /**
- * The cluster's group coordinator and offset store, optionally durable: with
- * `dataDir`, every committed offset and every new group generation is
- * journalled (`DIR/groups.journal`) before the client is answered, and read
- * back on start.
+ * The cluster's group coordinator and offset store, optionally durable: with a
+ * `journal`, every committed offset and every new group generation is
+ * journalled before the client is answered, and read back on start.
  */
-export function openGroupState(options: { dataDir?: string; clock?: Clock } & Omit<GroupCoordinatorOptions, "onChange" | "clock"> = {}): GroupState {
-  const journal = options.dataDir ? Journal.open(path.join(options.dataDir, "groups.journal")) : undefined;
+export function openGroupState(options: { journal?: Journal; clock?: Clock } & Omit<GroupCoordinatorOptions, "onChange" | "clock"> = {}): GroupState {
+  const { journal } = options;
   let coordinator: GroupCoordinator | undefined;
   let offsets: OffsetStore | undefined;
 

@@ -1,9 +1,10 @@
-// AddPartitionsToTxn, versions 0-1: the producer announces each partition
+// AddPartitionsToTxn: the producer announces each partition
 // before its first transactional write there, so EndTxn knows where to put
 // markers. Stale epochs answer INVALID_PRODUCER_EPOCH (PRODUCER_FENCED only
 // exists from v2 on).
-import { Err } from "../groups/error-codes";
-import { coordinatorError, type CoordinatorHandler } from "./coordinator-context";
+import { refuseUnlessCoordinator } from "./coordinator-checks";
+import type { Handler } from "./handler";
+import { addPartitionsToTxn as schema } from "../protocol/schemas/add-partitions-to-txn";
 
 type AddPartitionsBody = {
   transactionalId: string;
@@ -12,17 +13,13 @@ type AddPartitionsBody = {
   topics: { name: string; partitions: number[] }[];
 };
 
-export const addPartitionsToTxn: CoordinatorHandler = {
-  apiKey: 24,
-  name: "AddPartitionsToTxn",
-  minVersion: 0,
-  maxVersion: 1,
+export const addPartitionsToTxn: Handler = {
+  schema,
   handle(ctx, body: AddPartitionsBody) {
     const partitions = body.topics.flatMap((t) => t.partitions.map((partition) => ({ topic: t.name, partition })));
-    const notHere = coordinatorError(ctx, body.transactionalId);
-    const codes = notHere !== Err.NONE
-      ? partitions.map(() => notHere)
-      : ctx.coordination.txns.addPartitions(body.transactionalId, BigInt(body.producerId), body.producerEpoch, partitions);
+    const refused = refuseUnlessCoordinator(ctx, schema, body.transactionalId, body);
+    if (refused) return refused;
+    const codes = ctx.coordination.txns.addPartitions(body.transactionalId, BigInt(body.producerId), body.producerEpoch, partitions);
     let i = 0;
     return {
       throttleTimeMs: 0,

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../groups/clock";
-import { createCoordination, javaStringHash } from "../groups/coordination";
-import type { CoordinatorRequest } from "./coordinator-context";
+import { ManualClock } from "../coordination/clock";
+import { javaStringHash } from "../coordination/placement";
+import { createCoordination } from "../coordinators";
+import { ErrorCode } from "../protocol/errors";
+import { ClusterState } from "../state/cluster-state";
+import type { RequestContext } from "./handler";
 import { findCoordinator } from "./find-coordinator";
 import { joinGroup } from "./join-group";
 import { offsetCommit } from "./offset-commit";
@@ -19,6 +22,9 @@ afterEach(() => closers.splice(0).forEach((c) => c()));
 
 function cluster() {
   const markers: string[] = [];
+  const state = new ClusterState({ autoCreateTopics: false, numPartitions: 1, defaultReplicationFactor: 1 });
+  for (const nodeId of [1, 2, 3]) state.brokers.push({ nodeId, host: "127.0.0.1", port: 9000 + nodeId, up: true });
+  state.createTopic("t", state.planTopic("t", 3, 1));
   const coordination = createCoordination({
     clock: new ManualClock(),
     liveBrokers: () => [1, 2, 3],
@@ -26,10 +32,8 @@ function cluster() {
     writeMarker: (tp, pid, epoch, commit) => void markers.push(`${tp.topic}/${tp.partition} ${commit ? "commit" : "abort"}`),
   });
   closers.push(() => coordination.close());
-  const ctx = (key: string, apiVersion: number, nodeId = coordination.coordinatorFor(key)!): CoordinatorRequest => ({
-    nodeId, apiVersion, clientId: "test", clientHost: "/127.0.0.1", coordination,
-    brokerAddress: (id) => ({ host: "127.0.0.1", port: 9000 + id }),
-    partitionExists: (topic, partition) => topic === "t" && partition < 3,
+  const ctx = (key: string, apiVersion: number, nodeId = coordination.coordinatorFor(key)!): RequestContext => ({
+    nodeId, header: { apiKey: -1, apiVersion, correlationId: 1, clientId: "test" }, clientHost: "/127.0.0.1", coordination, state, maxMessageBytes: 1 << 20,
   });
   return { coordination, ctx, markers };
 }
@@ -90,8 +94,18 @@ describe("coordinator handlers", () => {
     expect(((await endTxn.handle(tx(), { transactionalId: "tx-1", producerId, producerEpoch, committed: true })) as any).errorCode).toBe(0);
     expect(markers).toEqual(["t/0 commit", "t/1 commit"]);
     expect(coordination.offsets.fetch("g", "t", 2)?.offset).toBe(5n);
-    const stale = (await txnOffsetCommit.handle(ctx("g", 2), { transactionalId: "tx-1", groupId: "g", producerId, producerEpoch: producerEpoch - 1, topics: [] })) as any;
-    expect(stale.topics).toEqual([]);
+    // A fenced instance (an older epoch of the same transactional id) may not add offsets to the group.
+    const fenced = await initProducerId.handle(tx(), { transactionalId: "tx-1", transactionTimeoutMs: 60_000 }) as any;
+    expect(fenced).toMatchObject({ errorCode: 0, producerId, producerEpoch: producerEpoch + 1 });
+    const stale = (await txnOffsetCommit.handle(ctx("g", 2), {
+      transactionalId: "tx-1", groupId: "g", producerId, producerEpoch,
+      topics: [{ name: "t", partitions: [{ partitionIndex: 1, committedOffset: 99n, committedMetadata: null }] }],
+    })) as any;
+    expect(stale.topics).toEqual([{ name: "t", partitions: [{ partitionIndex: 1, errorCode: ErrorCode.INVALID_PRODUCER_EPOCH }] }]);
+    // Had the stale commit been held as pending, the next committed transaction of this producer would publish it.
+    expect(((await addOffsetsToTxn.handle(tx(), { transactionalId: "tx-1", producerId, producerEpoch: producerEpoch + 1, groupId: "g" })) as any).errorCode).toBe(0);
+    expect(((await endTxn.handle(tx(), { transactionalId: "tx-1", producerId, producerEpoch: producerEpoch + 1, committed: true })) as any).errorCode).toBe(0);
+    expect(coordination.offsets.fetch("g", "t", 1)).toBeUndefined();
     const idem = (await initProducerId.handle(ctx("any", 0, 3), { transactionalId: null, transactionTimeoutMs: 0 })) as any;
     expect(idem.errorCode).toBe(0);
   });

@@ -1,15 +1,13 @@
-// CreatePartitions (37), v0-1: grows a topic. Existing partitions keep their
+// CreatePartitions (37): grows a topic. Existing partitions keep their
 // records and offsets; only keys produced from now on may map to a different
 // partition (hash(key) % new count) — the lesson the course draws from it.
 import { type CreatePartitionsRequest, type CreatePartitionsResponse } from "../protocol";
-import { topicOutcome } from "../state/cluster-state";
-import type { Handler } from "./context";
+import { topicOutcome } from "../state/topic-errors";
+import type { Handler } from "./handler";
+import { createPartitions as schema } from "../protocol/schemas/create-partitions";
 
 export const createPartitions: Handler = {
-  apiKey: 37,
-  name: "CreatePartitions",
-  minVersion: 0,
-  maxVersion: 1,
+  schema,
   handle(ctx, body: CreatePartitionsRequest): CreatePartitionsResponse {
     const results = body.topics.map((t) => ({
       name: t.name,
@@ -20,8 +18,4 @@ export const createPartitions: Handler = {
     }));
     return { throttleTimeMs: 0, results };
   },
-  errorResponse: (body: CreatePartitionsRequest, errorCode): CreatePartitionsResponse => ({
-    throttleTimeMs: 0,
-    results: body.topics.map((t) => ({ name: t.name, errorCode, errorMessage: null })),
-  }),
 };

@@ -1,17 +1,15 @@
-// CreateTopics (19), v0-4. -1 partitions or replication factor take the
+// CreateTopics (19). -1 partitions or replication factor take the
 // broker defaults (num.partitions, default.replication.factor); explicit
 // replica assignments are honoured; validateOnly (v1+) checks without
 // creating. Errors per topic: INVALID_TOPIC_EXCEPTION, TOPIC_ALREADY_EXISTS,
 // INVALID_PARTITIONS, INVALID_REPLICATION_FACTOR, INVALID_REPLICA_ASSIGNMENT.
 import { ErrorCode, type CreateTopicsRequest, type CreateTopicsResponse } from "../protocol";
-import { TopicError, topicOutcome } from "../state/cluster-state";
-import type { Handler } from "./context";
+import { TopicError, topicOutcome } from "../state/topic-errors";
+import type { Handler } from "./handler";
+import { createTopics as schema } from "../protocol/schemas/create-topics";
 
 export const createTopics: Handler = {
-  apiKey: 19,
-  name: "CreateTopics",
-  minVersion: 0,
-  maxVersion: 4,
+  schema,
   handle(ctx, body: CreateTopicsRequest): CreateTopicsResponse {
     const names = body.topics.map((t) => t.name);
     const topics = body.topics.map((t) => ({
@@ -24,8 +22,4 @@ export const createTopics: Handler = {
     }));
     return { throttleTimeMs: 0, topics };
   },
-  errorResponse: (body: CreateTopicsRequest, errorCode): CreateTopicsResponse => ({
-    throttleTimeMs: 0,
-    topics: body.topics.map((t) => ({ name: t.name, errorCode, errorMessage: null })),
-  }),
 };

@@ -1,9 +1,10 @@
-// DescribeConfigs (32), v0-2: the topic (resource type 2) and broker (4)
+// DescribeConfigs (32): the topic (resource type 2) and broker (4)
 // settings clients and admin tools ask about, with Kafka's default values.
 // Every value is a default here (config source 5 = DEFAULT_CONFIG), except
 // the broker settings the cluster was started with (4 = STATIC_BROKER_CONFIG).
 import { ErrorCode, type DescribeConfigsRequest, type DescribeConfigsResponse } from "../protocol";
-import type { BrokerContext, Handler } from "./context";
+import type { Handler, RequestContext } from "./handler";
+import { describeConfigs as schema } from "../protocol/schemas/describe-configs";
 
 const TOPIC = 2;
 const BROKER = 4;
@@ -12,7 +13,7 @@ const STATIC_BROKER_CONFIG = 4;
 
 type Result = DescribeConfigsResponse["results"][number];
 
-function topicConfigs(ctx: BrokerContext): [string, string, number][] {
+function topicConfigs(ctx: RequestContext): [string, string, number][] {
   return [
     ["cleanup.policy", "delete", DEFAULT_CONFIG],
     ["compression.type", "producer", DEFAULT_CONFIG],
@@ -26,7 +27,7 @@ function topicConfigs(ctx: BrokerContext): [string, string, number][] {
   ];
 }
 
-function brokerConfigs(ctx: BrokerContext): [string, string, number][] {
+function brokerConfigs(ctx: RequestContext): [string, string, number][] {
   const s = ctx.state.settings;
   return [
     ["auto.create.topics.enable", String(s.autoCreateTopics), STATIC_BROKER_CONFIG],
@@ -40,7 +41,7 @@ function brokerConfigs(ctx: BrokerContext): [string, string, number][] {
   ];
 }
 
-function describeResource(ctx: BrokerContext, version: number, r: DescribeConfigsRequest["resources"][number], includeSynonyms: boolean): Result {
+function describeResource(ctx: RequestContext, version: number, r: DescribeConfigsRequest["resources"][number], includeSynonyms: boolean): Result {
   const base = { resourceType: r.resourceType, resourceName: r.resourceName };
   let entries: [string, string, number][];
   if (r.resourceType === TOPIC) {
@@ -70,15 +71,8 @@ function describeResource(ctx: BrokerContext, version: number, r: DescribeConfig
 }
 
 export const describeConfigs: Handler = {
-  apiKey: 32,
-  name: "DescribeConfigs",
-  minVersion: 0,
-  maxVersion: 2,
+  schema,
   handle(ctx, body: DescribeConfigsRequest): DescribeConfigsResponse {
     return { throttleTimeMs: 0, results: body.resources.map((r) => describeResource(ctx, ctx.header.apiVersion, r, body.includeSynonyms)) };
   },
-  errorResponse: (body: DescribeConfigsRequest, errorCode): DescribeConfigsResponse => ({
-    throttleTimeMs: 0,
-    results: body.resources.map((r) => ({ errorCode, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName, configs: [] })),
-  }),
 };

@@ -1,18 +1,13 @@
-// EndTxn, versions 0-1: commit or abort. The answer comes once every
+// EndTxn: commit or abort. The answer comes once every
 // partition holds its marker and the group offsets are settled.
-import { Err } from "../groups/error-codes";
-import { coordinatorError, type CoordinatorHandler } from "./coordinator-context";
+import { refuseUnlessCoordinator } from "./coordinator-checks";
+import type { Handler } from "./handler";
+import { endTxn as schema } from "../protocol/schemas/end-txn";
 
-export const endTxn: CoordinatorHandler = {
-  apiKey: 26,
-  name: "EndTxn",
-  minVersion: 0,
-  maxVersion: 1,
+export const endTxn: Handler = {
+  schema,
   async handle(ctx, body: { transactionalId: string; producerId: bigint; producerEpoch: number; committed: boolean }) {
-    const notHere = coordinatorError(ctx, body.transactionalId);
-    const errorCode = notHere !== Err.NONE
-      ? notHere
-      : await ctx.coordination.txns.endTxn(body.transactionalId, BigInt(body.producerId), body.producerEpoch, body.committed);
-    return { throttleTimeMs: 0, errorCode };
+    return refuseUnlessCoordinator(ctx, schema, body.transactionalId, body)
+      ?? { throttleTimeMs: 0, errorCode: await ctx.coordination.txns.endTxn(body.transactionalId, BigInt(body.producerId), body.producerEpoch, body.committed) };
   },
 };

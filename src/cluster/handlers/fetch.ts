@@ -1,4 +1,4 @@
-// Fetch (1), v4-11. Returns whole stored batches from each partition's fetch
+// Fetch (1). Returns whole stored batches from each partition's fetch
 // offset, within the partition and response byte limits (the first batch is
 // always returned whole, as Kafka does, so an oversized batch cannot stall a
 // consumer). READ_COMMITTED (isolation level 1, kafkajs's default) reads only
@@ -8,10 +8,11 @@
 // partitions (long polling). Fetch sessions (v7+) are not kept: every
 // response is a full one with session id 0, which clients accept.
 import { ErrorCode, type FetchRequest, type FetchResponse } from "../protocol";
-import { fetchLimits } from "../producers/log-hooks";
-import type { BrokerContext, Handler } from "./context";
+import { fetchLimits } from "../producers/isolation";
+import type { Handler, RequestContext } from "./handler";
 import { leaderEpochError, leaderPartition } from "./partition-access";
 import type { PartitionLog } from "../log/partition-log";
+import { fetch as schema } from "../protocol/schemas/fetch";
 
 /** Longest a fetch may wait for data; clients ask for 0.5-5 s, a hostile frame for days. */
 const MAX_WAIT_MS = 30_000;
@@ -24,7 +25,7 @@ function emptyPartition(partitionIndex: number, errorCode: number): PartitionDat
 
 type Read = { response: FetchResponse; bytes: number; logs: PartitionLog[] };
 
-function readAll(ctx: BrokerContext, body: FetchRequest): Read {
+function readAll(ctx: RequestContext, body: FetchRequest): Read {
   let budget = body.maxBytes;
   let bytes = 0;
   const logs: PartitionLog[] = [];
@@ -62,17 +63,15 @@ function nextAppend(logs: PartitionLog[], ms: number): Promise<void> {
       for (const c of cancels) c();
       resolve();
     };
-    // A parked fetch must not keep a stopping process alive.
-    const timer = setTimeout(done, ms).unref();
+    const timer = setTimeout(done, ms);
+    // In Node, a parked fetch must not keep a stopping process alive (browsers' timers have no unref).
+    (timer as { unref?: () => void }).unref?.();
     for (const log of logs) cancels.push(log.onAppend(done));
   });
 }
 
 export const fetch: Handler = {
-  apiKey: 1,
-  name: "Fetch",
-  minVersion: 4,
-  maxVersion: 11,
+  schema,
   async handle(ctx, body: FetchRequest): Promise<FetchResponse> {
     const deadline = Date.now() + Math.min(Math.max(0, body.maxWaitMs), MAX_WAIT_MS);
     let read = readAll(ctx, body);
@@ -84,10 +83,4 @@ export const fetch: Handler = {
     }
     return read.response;
   },
-  errorResponse: (body: FetchRequest, errorCode): FetchResponse => ({
-    throttleTimeMs: 0,
-    errorCode: ErrorCode.NONE,
-    sessionId: 0,
-    responses: body.topics.map((t) => ({ topic: t.topic, partitions: t.partitions.map((p) => emptyPartition(p.partition, errorCode)) })),
-  }),
 };

@@ -1,15 +1,12 @@
-// Heartbeat, versions 0-3. REBALANCE_IN_PROGRESS is how members learn they must rejoin.
-import { Err } from "../groups/error-codes";
-import { coordinatorError, type CoordinatorHandler } from "./coordinator-context";
+// Heartbeat. REBALANCE_IN_PROGRESS is how members learn they must rejoin.
+import { refuseUnlessCoordinator } from "./coordinator-checks";
+import type { Handler } from "./handler";
+import { heartbeat as schema } from "../protocol/schemas/heartbeat";
 
-export const heartbeat: CoordinatorHandler = {
-  apiKey: 12,
-  name: "Heartbeat",
-  minVersion: 0,
-  maxVersion: 3,
+export const heartbeat: Handler = {
+  schema,
   handle(ctx, body: { groupId: string; generationId: number; memberId: string }) {
-    const notHere = coordinatorError(ctx, body.groupId);
-    const errorCode = notHere !== Err.NONE ? notHere : ctx.coordination.groups.heartbeat(body.groupId, body.generationId, body.memberId);
-    return { throttleTimeMs: 0, errorCode };
+    return refuseUnlessCoordinator(ctx, schema, body.groupId, body)
+      ?? { throttleTimeMs: 0, errorCode: ctx.coordination.groups.heartbeat(body.groupId, body.generationId, body.memberId) };
   },
 };

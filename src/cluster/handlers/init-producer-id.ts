@@ -1,19 +1,15 @@
-// InitProducerId, versions 0-1. Without a transactional id any broker hands
+// InitProducerId. Without a transactional id any broker hands
 // out a fresh producer id (idempotent producer); with one, only its
 // transaction coordinator answers, fencing any earlier instance.
-import { Err } from "../groups/error-codes";
-import { coordinatorError, type CoordinatorHandler } from "./coordinator-context";
+import { refuseUnlessCoordinator } from "./coordinator-checks";
+import type { Handler } from "./handler";
+import { initProducerId as schema } from "../protocol/schemas/init-producer-id";
 
-export const initProducerId: CoordinatorHandler = {
-  apiKey: 22,
-  name: "InitProducerId",
-  minVersion: 0,
-  maxVersion: 1,
+export const initProducerId: Handler = {
+  schema,
   async handle(ctx, body: { transactionalId: string | null; transactionTimeoutMs: number }) {
-    if (body.transactionalId !== null) {
-      const notHere = coordinatorError(ctx, body.transactionalId);
-      if (notHere !== Err.NONE) return { throttleTimeMs: 0, errorCode: notHere, producerId: -1n, producerEpoch: -1 };
-    }
+    const refused = body.transactionalId === null ? undefined : refuseUnlessCoordinator(ctx, schema, body.transactionalId, body);
+    if (refused) return refused;
     const r = await ctx.coordination.txns.initProducerId(body.transactionalId, body.transactionTimeoutMs);
     return { throttleTimeMs: 0, ...r };
   },

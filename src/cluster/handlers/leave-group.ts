@@ -1,6 +1,8 @@
-// LeaveGroup, versions 0-3. v0-2 name one member; v3 (KIP-345) a list, answered per member.
-import { Err } from "../groups/error-codes";
-import { coordinatorError, type CoordinatorHandler } from "./coordinator-context";
+// LeaveGroup. v0-2 name one member; v3 (KIP-345) a list, answered per member.
+import { ErrorCode } from "../protocol/errors";
+import { refuseUnlessCoordinator } from "./coordinator-checks";
+import type { Handler } from "./handler";
+import { leaveGroup as schema } from "../protocol/schemas/leave-group";
 
 type LeaveGroupBody = {
   groupId: string;
@@ -8,19 +10,16 @@ type LeaveGroupBody = {
   members?: { memberId: string; groupInstanceId: string | null }[];
 };
 
-export const leaveGroup: CoordinatorHandler = {
-  apiKey: 13,
-  name: "LeaveGroup",
-  minVersion: 0,
-  maxVersion: 3,
+export const leaveGroup: Handler = {
+  schema,
   handle(ctx, body: LeaveGroupBody) {
-    const members = ctx.apiVersion >= 3 ? body.members ?? [] : [{ memberId: body.memberId ?? "", groupInstanceId: null }];
-    const notHere = coordinatorError(ctx, body.groupId);
-    if (notHere !== Err.NONE) return { throttleTimeMs: 0, errorCode: notHere, members: [] };
+    const members = ctx.header.apiVersion >= 3 ? body.members ?? [] : [{ memberId: body.memberId ?? "", groupInstanceId: null }];
+    const refused = refuseUnlessCoordinator(ctx, schema, body.groupId, body);
+    if (refused) return refused;
     const r = ctx.coordination.groups.leaveGroup(body.groupId, members.map((m) => m.memberId));
     return {
       throttleTimeMs: 0,
-      errorCode: ctx.apiVersion >= 3 ? Err.NONE : r.errorCode,
+      errorCode: ctx.header.apiVersion >= 3 ? ErrorCode.NONE : r.errorCode,
       members: members.map((m, i) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, errorCode: r.memberErrors[i] })),
     };
   },

@@ -1,12 +1,13 @@
-// ListOffsets (2), v0-5. Timestamp -2 = earliest (log start offset), -1 =
+// ListOffsets (2). Timestamp -2 = earliest (log start offset), -1 =
 // latest (the high watermark, or the last stable offset for READ_COMMITTED
 // from v2), otherwise the first record whose timestamp is at or after the
 // given one (offset -1 when there is none). v0 answers with a list of
 // "old style" offsets; v1+ with one offset and its timestamp.
 import { ErrorCode, type ListOffsetsRequest, type ListOffsetsResponse } from "../protocol";
-import { fetchLimits, READ_COMMITTED } from "../producers/log-hooks";
-import type { BrokerContext, Handler } from "./context";
+import { fetchLimits, READ_COMMITTED } from "../producers/isolation";
+import type { Handler, RequestContext } from "./handler";
 import { leaderEpochError, leaderPartition } from "./partition-access";
+import { listOffsets as schema } from "../protocol/schemas/list-offsets";
 
 const LATEST = -1n;
 const EARLIEST = -2n;
@@ -17,7 +18,7 @@ function answer(partitionIndex: number, errorCode: number, offset = -1n, timesta
   return { partitionIndex, errorCode, oldStyleOffsets: offset >= 0n ? [offset] : [], timestamp, offset, leaderEpoch: -1 };
 }
 
-function lookup(ctx: BrokerContext, isolationLevel: number, topic: string, req: ListOffsetsRequest["topics"][number]["partitions"][number]): PartitionAnswer {
+function lookup(ctx: RequestContext, isolationLevel: number, topic: string, req: ListOffsetsRequest["topics"][number]["partitions"][number]): PartitionAnswer {
   const p = leaderPartition(ctx, topic, req.partitionIndex);
   if (typeof p === "number") return answer(req.partitionIndex, p);
   const epochError = leaderEpochError(p, req.currentLeaderEpoch);
@@ -34,18 +35,11 @@ function lookup(ctx: BrokerContext, isolationLevel: number, topic: string, req: 
 }
 
 export const listOffsets: Handler = {
-  apiKey: 2,
-  name: "ListOffsets",
-  minVersion: 0,
-  maxVersion: 5,
+  schema,
   handle(ctx, body: ListOffsetsRequest): ListOffsetsResponse {
     return {
       throttleTimeMs: 0,
       topics: body.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => lookup(ctx, body.isolationLevel, t.name, p)) })),
     };
   },
-  errorResponse: (body: ListOffsetsRequest, errorCode): ListOffsetsResponse => ({
-    throttleTimeMs: 0,
-    topics: body.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => answer(p.partitionIndex, errorCode)) })),
-  }),
 };

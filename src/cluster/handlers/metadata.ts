@@ -1,15 +1,16 @@
-// Metadata (3), v0-9: live brokers, the controller and, per topic, each
+// Metadata (3): live brokers, the controller and, per topic, each
 // partition's leader, leader epoch (v7+) and replicas. A null topic list
 // (v1+) — or an empty one in v0 — means every topic. Unknown topics are
 // created when auto-creation is on and the request allows it (v4+).
 import { ErrorCode, type MetadataRequest, type MetadataResponse } from "../protocol";
 import type { Topic } from "../state/cluster-state";
 import { invalidTopicName } from "../state/topic-rules";
-import type { BrokerContext, Handler } from "./context";
+import type { Handler, RequestContext } from "./handler";
+import { metadata as schema } from "../protocol/schemas/metadata";
 
 type TopicMetadata = MetadataResponse["topics"][number];
 
-function describe(ctx: BrokerContext, topic: Topic): TopicMetadata {
+function describe(ctx: RequestContext, topic: Topic): TopicMetadata {
   return {
     errorCode: ErrorCode.NONE,
     name: topic.name,
@@ -31,10 +32,7 @@ function missing(name: string, errorCode: number): TopicMetadata {
 }
 
 export const metadata: Handler = {
-  apiKey: 3,
-  name: "Metadata",
-  minVersion: 0,
-  maxVersion: 9,
+  schema,
   handle(ctx, body: MetadataRequest): MetadataResponse {
     const { state } = ctx;
     const all = body.topics === null || (ctx.header.apiVersion === 0 && body.topics.length === 0);
@@ -55,9 +53,4 @@ export const metadata: Handler = {
       topics,
     };
   },
-  errorResponse: (body: MetadataRequest, errorCode) => ({
-    brokers: [],
-    controllerId: -1,
-    topics: (body.topics ?? []).map(({ name }) => missing(name ?? "", errorCode)),
-  }),
 };

@@ -1,14 +1,14 @@
 // The checks every partition-level request makes before touching a log.
 import { ErrorCode } from "../protocol";
 import type { Partition } from "../state/cluster-state";
-import type { BrokerContext } from "./context";
+import type { RequestContext } from "./handler";
 
 /**
  * The partition when this broker leads it, else the error Kafka gives:
  * UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE (no live replica) or
  * NOT_LEADER_OR_FOLLOWER (the client's metadata is stale: it refreshes and retries).
  */
-export function leaderPartition(ctx: BrokerContext, topic: string, index: number, autoCreate = false): Partition | number {
+export function leaderPartition(ctx: RequestContext, topic: string, index: number, autoCreate = false): Partition | number {
   const t = autoCreate ? ctx.state.autoCreate(topic) : ctx.state.topics.get(topic);
   const p = t?.partitions[index];
   if (!p) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;

@@ -1,4 +1,4 @@
-// Produce (0), v3-8. Appends the client's record batches as they are (only
+// Produce (0). Appends the client's record batches as they are (only
 // the base offset is rewritten). Validates each batch (v2 magic, CRC-32C,
 // size), applies the idempotent/transactional producer rules (a retried batch
 // is answered with its original offset and not stored twice; a sequence gap
@@ -6,9 +6,10 @@
 // acks=0 gets no answer at all; acks=1 and acks=all are the same here since
 // every replica is in this process.
 import { ErrorCode, ProtocolError, splitBatches, verifyBatchCrc, type ProduceRequest, type ProduceResponse } from "../protocol";
-import { producerBatchOf } from "../producers/log-hooks";
-import type { BrokerContext, Handler } from "./context";
+import { producerBatchOf } from "../producers/partition-state";
+import type { Handler, RequestContext } from "./handler";
 import { leaderPartition } from "./partition-access";
+import { produce as schema } from "../protocol/schemas/produce";
 
 type PartitionResult = ProduceResponse["responses"][number]["partitionResponses"][number];
 
@@ -16,7 +17,7 @@ function failed(index: number, errorCode: number, errorMessage: string | null = 
   return { index, errorCode, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n, errorMessage };
 }
 
-function appendPartition(ctx: BrokerContext, topic: string, index: number, records: Buffer | null): PartitionResult {
+function appendPartition(ctx: RequestContext, topic: string, index: number, records: Buffer | null): PartitionResult {
   const p = leaderPartition(ctx, topic, index, true);
   if (typeof p === "number") return failed(index, p);
   if (!records || records.length === 0) return failed(index, ErrorCode.CORRUPT_MESSAGE, "the request has no record batch");
@@ -44,10 +45,7 @@ function appendPartition(ctx: BrokerContext, topic: string, index: number, recor
 }
 
 export const produce: Handler = {
-  apiKey: 0,
-  name: "Produce",
-  minVersion: 3,
-  maxVersion: 8,
+  schema,
   handle(ctx, body: ProduceRequest): ProduceResponse | undefined {
     const validAcks = body.acks === 0 || body.acks === 1 || body.acks === -1;
     const responses = body.topicData.map((t) => ({
@@ -60,8 +58,4 @@ export const produce: Handler = {
     return { responses, throttleTimeMs: 0 };
   },
   silent: (body: ProduceRequest) => body.acks === 0,
-  errorResponse: (body: ProduceRequest, errorCode): ProduceResponse => ({
-    responses: body.topicData.map((t) => ({ name: t.name, partitionResponses: t.partitionData.map((d) => failed(d.index, errorCode)) })),
-    throttleTimeMs: 0,
-  }),
 };

@@ -2,9 +2,8 @@
 // (only the base offset is rewritten), so produce and fetch never re-encode
 // records. With our in-process "replication" every acknowledged write is on
 // every replica at once, so the high watermark is the log end offset.
-import { decodeRecords, readBatchHeader, setBaseOffset } from "../protocol";
-import { PartitionProducerState } from "../producers/partition-state";
-import { controlMarkerOf, producerBatchOf } from "../producers/log-hooks";
+import { controlMarkerOf, decodeRecords, readBatchHeader, setBaseOffset } from "../protocol";
+import { PartitionProducerState, producerBatchOf } from "../producers/partition-state";
 
 export type StoredBatch = {
   baseOffset: bigint;

@@ -83,7 +83,6 @@ describe("PartitionProducerState", () => {
     expect(state.lastStableOffset(end())).toBe(6n);
     expect(state.abortedTransactions(0n, 6n)).toEqual([{ producerId: 2n, firstOffset: 1n, lastOffset: 4n }]);
     expect(state.abortedTransactions(5n, 6n)).toEqual([]);
-    expect(state.hasOpenTransaction(2n)).toBe(false);
   });
 
   it("lets a transactional producer keep counting sequences across transactions", () => {

@@ -7,6 +7,8 @@
  * Pure: the partition log calls `check` before appending and `onAppend` after.
  */
 
+import { ErrorCode } from "../protocol/errors";
+
 /** The fields of a v2 batch header that matter here. */
 export type ProducerBatch = {
   producerId: bigint;
@@ -17,6 +19,27 @@ export type ProducerBatch = {
   isTransactional: boolean;
   isControl: boolean;
 };
+
+/** The batch-header fields the producer rules read (a subset of the codec's BatchHeader). */
+export type BatchHeaderFields = {
+  producerId: bigint;
+  producerEpoch: number;
+  baseSequence: number;
+  lastOffsetDelta: number;
+  isTransactional: boolean;
+  isControl: boolean;
+};
+
+export function producerBatchOf(h: BatchHeaderFields): ProducerBatch {
+  return {
+    producerId: h.producerId,
+    producerEpoch: h.producerEpoch,
+    baseSequence: h.baseSequence,
+    recordCount: h.lastOffsetDelta + 1,
+    isTransactional: h.isTransactional,
+    isControl: h.isControl,
+  };
+}
 
 export type CheckResult =
   | { kind: "append" }
@@ -30,8 +53,6 @@ type ProducerEntry = { epoch: number; batches: BatchMetadata[] };
 
 /** Kafka keeps this many batches per producer and partition (max.in.flight.requests.per.connection ≤ 5 for idempotence). */
 export const RETAINED_BATCHES = 5;
-const OUT_OF_ORDER_SEQUENCE_NUMBER = 45;
-const INVALID_PRODUCER_EPOCH = 47;
 const INT32_MAX = 0x7fffffff;
 
 /** The sequence of a batch's last record; sequences wrap to 0 after 2^31-1, as in Kafka. */
@@ -63,7 +84,7 @@ export class PartitionProducerState {
     if (batch.producerEpoch < entry.epoch) {
       return {
         kind: "error",
-        errorCode: INVALID_PRODUCER_EPOCH,
+        errorCode: ErrorCode.INVALID_PRODUCER_EPOCH,
         message: `producer ${batch.producerId} epoch ${batch.producerEpoch} is older than the current epoch ${entry.epoch} (a newer instance fenced it)`,
       };
     }
@@ -105,16 +126,6 @@ export class PartitionProducerState {
     if (batch.isTransactional && !this.ongoing.has(batch.producerId)) this.ongoing.set(batch.producerId, baseOffset);
   }
 
-  /** Whether this producer has an open transaction in this partition (needed when re-driving markers). */
-  hasOpenTransaction(producerId: bigint): boolean {
-    return this.ongoing.has(producerId);
-  }
-
-  /** The producer's epoch as this partition knows it (-1 when unknown). */
-  epochOf(producerId: bigint): number {
-    return this.producers.get(producerId)?.epoch ?? -1;
-  }
-
   /** Last stable offset: below the first offset of any open transaction, else the high watermark. */
   lastStableOffset(highWatermark: bigint): bigint {
     let lso = highWatermark;
@@ -129,5 +140,5 @@ export class PartitionProducerState {
 }
 
 function outOfOrder(message: string): CheckResult {
-  return { kind: "error", errorCode: OUT_OF_ORDER_SEQUENCE_NUMBER, message };
+  return { kind: "error", errorCode: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, message };
 }

@@ -72,7 +72,7 @@ describe("the schema-driven codec", () => {
     expect(checked).toBeGreaterThan(60);
   });
 
-  it("advertises the versions DESIGN.md lists", () => {
+  it("advertises the versions the README lists (Produce from v3: record batches v2 only, as Kafka 4 after KIP-896)", () => {
     const find = (k: number) => SUPPORTED_VERSIONS.find((v) => v.apiKey === k);
     expect(find(0)).toEqual({ apiKey: 0, minVersion: 3, maxVersion: 8 });
     expect(find(1)).toEqual({ apiKey: 1, minVersion: 4, maxVersion: 11 });

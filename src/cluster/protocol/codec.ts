@@ -55,7 +55,7 @@ function stepOf(field: Field, version: number, flexible: boolean): Step {
   const nullable = inRange(version, field.nullable);
   const base = { prop: propertyName(field.name), label: field.name, nullable, tag: field.tag };
   if (typeof t === "string") {
-    return { ...base, kind: "primitive", primitive: t, defaultValue: () => defaultOf(field, t) };
+    return { ...base, kind: "primitive", primitive: t, defaultValue: () => defaultOf(field, t, nullable) };
   }
   if ("struct" in t) {
     const sub = planFor(t.struct, version, flexible);
@@ -68,13 +68,14 @@ function stepOf(field: Field, version: number, flexible: boolean): Step {
   return { ...base, kind: "struct-array", primitive: "int8", sub, defaultValue: () => (field.default === null ? null : []) };
 }
 
-function defaultOf(field: Field, t: Primitive): unknown {
+/** A field's value when absent: its declared default, else its type's (null only where this version allows null). */
+function defaultOf(field: Field, t: Primitive, nullable: boolean): unknown {
   if (field.default !== undefined) return t === "int64" && typeof field.default === "number" ? BigInt(field.default) : field.default;
   switch (t) {
     case "int64": return 0n;
     case "bool": return false;
-    case "string": return field.nullable !== undefined ? null : "";
-    case "bytes": case "records": return field.nullable !== undefined ? null : Buffer.alloc(0);
+    case "string": return nullable ? null : "";
+    case "bytes": case "records": return nullable ? null : Buffer.alloc(0);
     case "uuid": return Buffer.alloc(16);
     default: return 0;
   }

@@ -23,12 +23,18 @@ export type Field = {
   /** Tagged fields are optional, sent only when they differ from their default. */
   tag?: number;
   default?: unknown;
+  /**
+   * Response fields only: the request field this one mirrors in an error
+   * response ("." is the request element itself, e.g. a topic name in a list
+   * of names). See ./error-response.ts.
+   */
+  echo?: string;
 };
 
 export type ApiSchema = {
   apiKey: number;
   name: string;
-  /** The versions this cluster serves (and advertises). */
+  /** The versions this cluster serves and ApiVersions advertises: the only place they are written. */
   versions: string;
   /** Versions with compact lengths and tagged fields ("none" when there are none). */
   flexible: string;
@@ -36,7 +42,7 @@ export type ApiSchema = {
   response: Field[];
 };
 
-type Options = { nullable?: string; tag?: number; default?: unknown };
+type Options = { nullable?: string; tag?: number; default?: unknown; echo?: string };
 
 /** One field, e.g. `f("ErrorCode", "int16", "0+")` or `f("Topics", [ ...fields ], "0+", { nullable: "1+" })`. */
 export function f(name: string, type: Primitive | Field[] | { array: Primitive } | { struct: Field[] }, versions: string, options: Options = {}): Field {

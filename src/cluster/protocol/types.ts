@@ -3,7 +3,6 @@
 // Kafka's with the first letter lower-cased; fields a version lacks hold
 // their defaults when decoded and may be omitted when encoding.
 
-export type ApiVersionsRequest = { clientSoftwareName: string; clientSoftwareVersion: string };
 export type ApiVersionsResponse = {
   errorCode: number;
   apiKeys: { apiKey: number; minVersion: number; maxVersion: number }[];
@@ -160,5 +159,3 @@ export type DescribeConfigsResponse = {
   }[];
 };
 
-export type SaslHandshakeRequest = { mechanism: string };
-export type SaslHandshakeResponse = { errorCode: number; mechanisms: string[] };

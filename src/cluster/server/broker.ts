@@ -1,45 +1,54 @@
-// One broker: a TCP listener on its own port whose connections are served by
-// ./connection.ts. It can be stopped and started again on the same port
-// (fault injection: a broker going away and coming back).
-import * as net from "node:net";
+// One broker: it serves every transport it accepts (./connection.ts) until
+// it is stopped, and refuses new ones while stopped (fault injection: a
+// broker going away and coming back). Listeners (TCP in Node) hook into its
+// stop and start; the broker itself knows no network.
 import { serveConnection, type BrokerDeps } from "./connection";
+import type { Transport } from "./transport";
 
-export class BrokerServer {
-  private server: net.Server | undefined;
-  private sockets = new Set<net.Socket>();
-  port: number;
+type Hook = () => void | Promise<void>;
 
-  constructor(private deps: BrokerDeps, readonly host: string, port: number) {
-    this.port = port;
-  }
+export class Broker {
+  private readonly transports = new Set<Transport>();
+  private readonly stopHooks: Hook[] = [];
+  private readonly startHooks: Hook[] = [];
+  private running = true;
+
+  constructor(private readonly deps: BrokerDeps) {}
 
   get nodeId(): number {
     return this.deps.nodeId;
   }
 
-  async start(): Promise<void> {
-    const server = net.createServer((socket) => {
-      this.sockets.add(socket);
-      socket.on("close", () => this.sockets.delete(socket));
-      serveConnection(socket, this.deps);
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", (err: NodeJS.ErrnoException) => {
-        reject(err.code === "EADDRINUSE" ? new Error(`port ${this.port} on ${this.host} is already in use (is another cluster running? try --port 0 for free ports)`) : err);
-      });
-      server.listen(this.port, this.host, () => resolve());
-    });
-    server.on("error", (err) => this.deps.log(`broker ${this.nodeId}: listener error: ${err.message}`));
-    this.port = (server.address() as net.AddressInfo).port;
-    this.server = server;
+  get isRunning(): boolean {
+    return this.running;
   }
 
+  /** Serves a client connection; a stopped broker closes it at once. */
+  accept(transport: Transport): void {
+    if (!this.running) return transport.close();
+    this.transports.add(transport);
+    transport.onClose(() => this.transports.delete(transport));
+    serveConnection(transport, this.deps);
+  }
+
+  /** Runs `stop` before the broker drops its connections and `start` when it comes back (a listener closing and reopening). */
+  hook(stop: Hook, start: Hook): void {
+    this.stopHooks.push(stop);
+    this.startHooks.push(start);
+  }
+
+  /** Stops accepting and closes every open connection. */
   async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    if (!server) return;
-    for (const s of this.sockets) s.destroy();
-    this.sockets.clear();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (!this.running) return;
+    this.running = false;
+    for (const h of this.stopHooks) await h();
+    for (const t of this.transports) t.close();
+    this.transports.clear();
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    for (const h of this.startHooks) await h();
+    this.running = true;
   }
 }

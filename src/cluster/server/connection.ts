@@ -4,15 +4,16 @@
 // connection) even when a handler waits, as a long-polling Fetch does.
 // Nothing a client sends may crash the broker: a frame that cannot be
 // understood closes this connection only.
-import type { Socket } from "node:net";
 import type { FaultInjector } from "../faults/injector";
 import type { ProduceJournal } from "../faults/produce-journal";
-import type { Coordination } from "../groups/coordination";
+import type { Coordination } from "../coordinators";
 import { apiVersionsBody } from "../handlers/api-versions";
-import type { BrokerContext } from "../handlers/context";
-import { errorResponseFor, handlers } from "../handlers/registry";
+import type { RequestContext } from "../handlers/handler";
+import { handlers } from "../handlers/registry";
+import { errorResponse } from "../protocol/error-response";
 import { ApiKey, apiName, decodeRequest, encodeResponse, ErrorCode, ProtocolError, type RequestHeader } from "../protocol";
 import type { ClusterState } from "../state/cluster-state";
+import type { Transport } from "./transport";
 
 export type BrokerDeps = {
   nodeId: number;
@@ -32,18 +33,25 @@ type Slot = { done: boolean; frame: Buffer | null };
 /** Above this many unanswered requests the socket stops reading until the backlog drains. */
 const MAX_IN_FLIGHT = 100;
 
-export function serveConnection(socket: Socket, deps: BrokerDeps): void {
-  const peer = `${socket.remoteAddress}:${socket.remotePort}`;
-  const clientHost = `/${socket.remoteAddress ?? "127.0.0.1"}`;
+/** "/127.0.0.1" from "127.0.0.1:50412": the client host as Kafka reports it (the address without its port). */
+export function clientHostOf(remoteAddress: string): string {
+  const colon = remoteAddress.lastIndexOf(":");
+  return `/${colon > 0 ? remoteAddress.slice(0, colon) : remoteAddress}`;
+}
+
+/** Serves one client connection until it closes. */
+export function serveConnection(transport: Transport, deps: BrokerDeps): void {
+  const peer = transport.remoteAddress;
+  const clientHost = clientHostOf(peer);
   const queue: Slot[] = [];
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let closed = false;
+  let paused = false;
 
-  socket.setNoDelay(true);
-  socket.on("error", () => close());
-  socket.on("close", () => (closed = true));
-  socket.on("data", (chunk: Buffer) => {
+  transport.onClose(() => (closed = true));
+  transport.onData((bytes) => {
+    const chunk = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     pending.push(chunk);
     pendingBytes += chunk.length;
     try {
@@ -57,7 +65,7 @@ export function serveConnection(socket: Socket, deps: BrokerDeps): void {
   function close(reason?: string): void {
     if (reason) deps.log(`broker ${deps.nodeId}: closing connection from ${peer}: ${reason}`);
     closed = true;
-    socket.destroy();
+    transport.close();
   }
 
   function drainFrames(): void {
@@ -111,17 +119,17 @@ export function serveConnection(socket: Socket, deps: BrokerDeps): void {
       return null;
     }
     if (decision?.kind === "error") {
-      const answer = handler.silent?.(body) ? undefined : errorResponseFor(handler, body, decision.errorCode);
+      const answer = handler.silent?.(body) ? undefined : errorResponse(handler.schema, header.apiVersion, body, decision.errorCode);
       if (header.apiKey === ApiKey.Produce) deps.journal?.observe({ brokerId: deps.nodeId, body: body as never, response: answer as never, decision });
       return answer === undefined ? null : encodeResponse(header, answer as object);
     }
-    const ctx: BrokerContext = { nodeId: deps.nodeId, header, state: deps.state, coordination: deps.coordination, clientHost, maxMessageBytes: deps.maxMessageBytes };
+    const ctx: RequestContext = { nodeId: deps.nodeId, header, state: deps.state, coordination: deps.coordination, clientHost, maxMessageBytes: deps.maxMessageBytes };
     let response: unknown;
     try {
       response = await handler.handle(ctx, body);
     } catch (err) {
-      deps.log(`broker ${deps.nodeId}: ${handler.name} handler failed: ${(err as Error)?.stack ?? err}`);
-      response = errorResponseFor(handler, body, ErrorCode.UNKNOWN_SERVER_ERROR);
+      deps.log(`broker ${deps.nodeId}: ${handler.schema.name} handler failed: ${(err as Error)?.stack ?? err}`);
+      response = errorResponse(handler.schema, header.apiVersion, body, ErrorCode.UNKNOWN_SERVER_ERROR);
     }
     if (header.apiKey === ApiKey.Produce) deps.journal?.observe({ brokerId: deps.nodeId, body: body as never, response: response as never, decision });
     if (decision?.kind === "delay") await new Promise((r) => setTimeout(r, decision.ms));
@@ -132,7 +140,10 @@ export function serveConnection(socket: Socket, deps: BrokerDeps): void {
   function enqueue(): Slot {
     const slot: Slot = { done: false, frame: null };
     queue.push(slot);
-    if (queue.length >= MAX_IN_FLIGHT) socket.pause();
+    if (queue.length >= MAX_IN_FLIGHT && !paused) {
+      paused = true;
+      transport.pause();
+    }
     return slot;
   }
 
@@ -141,8 +152,11 @@ export function serveConnection(socket: Socket, deps: BrokerDeps): void {
     slot.frame = frame;
     while (queue.length > 0 && queue[0].done) {
       const next = queue.shift()!;
-      if (next.frame && !closed) socket.write(next.frame);
+      if (next.frame && !closed) transport.write(next.frame);
     }
-    if (queue.length < MAX_IN_FLIGHT / 2 && socket.isPaused() && !closed) socket.resume();
+    if (queue.length < MAX_IN_FLIGHT / 2 && paused && !closed) {
+      paused = false;
+      transport.resume();
+    }
   }
 }

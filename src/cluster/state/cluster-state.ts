@@ -1,48 +1,16 @@
-// The cluster's shared model: brokers (up or down), topics, and for every
-// partition its log, leader, leader epoch and replicas. All brokers of the
-// in-process cluster read and change this one object.
-import { ErrorCode } from "../protocol";
+// The cluster's shared model: brokers, topics and partitions (./model.ts).
+// All brokers of the in-process cluster read and change this one object; the
+// rules live beside it — plans in ./topic-plans.ts, leaders in
+// ./leader-election.ts — and durability behind ClusterStorage.
 import { PartitionLog } from "../log/partition-log";
-import { loadTopics, saveTopics, type StoredTopic } from "../storage/metadata-file";
-import { openSegment, readSegment, segmentPath } from "../storage/segment-file";
-import { assignReplicas, invalidTopicName } from "./topic-rules";
+import { TopicError } from "./topic-errors";
+import { firstLiveReplica, moveLeader, reelectLeaders } from "./leader-election";
+import type { BrokerInfo, ClusterSettings, Partition, Topic } from "./model";
+import { planPartitions, planTopic, type PlanContext } from "./topic-plans";
+import { invalidTopicName } from "./topic-rules";
+import { ErrorCode } from "../protocol/errors";
 
-export type BrokerInfo = { nodeId: number; host: string; port: number; up: boolean };
-
-export type Partition = {
-  index: number;
-  leader: number;
-  leaderEpoch: number;
-  replicas: number[];
-  log: PartitionLog;
-};
-
-export type Topic = { name: string; partitions: Partition[] };
-
-export type ClusterSettings = {
-  dataDir?: string;
-  autoCreateTopics: boolean;
-  numPartitions: number;
-  defaultReplicationFactor: number;
-};
-
-/** A topic-level failure with the Kafka error code to answer. */
-export class TopicError extends Error {
-  constructor(readonly errorCode: number, message: string) {
-    super(message);
-  }
-}
-
-/** Runs a per-topic action and turns a TopicError into the error fields of that topic's result. */
-export function topicOutcome(action: () => void): { errorCode: number; errorMessage: string | null } {
-  try {
-    action();
-    return { errorCode: ErrorCode.NONE, errorMessage: null };
-  } catch (err) {
-    if (!(err instanceof TopicError)) throw err;
-    return { errorCode: err.errorCode, errorMessage: err.message };
-  }
-}
+export type { BrokerInfo, ClusterSettings, Partition, Topic } from "./model";
 
 export class ClusterState {
   readonly topics = new Map<string, Topic>();
@@ -68,69 +36,45 @@ export class ClusterState {
     return this.topics.get(topic)?.partitions[index];
   }
 
-  /** Loads topics and their logs from the data directory, if any. */
+  /** Loads topics and their logs from storage, if any. */
   load(): void {
-    const { dataDir } = this.settings;
-    if (!dataDir) return;
-    for (const stored of loadTopics(dataDir)) {
-      const topic: Topic = { name: stored.name, partitions: [] };
-      stored.partitions.forEach((p, index) => {
+    const { storage } = this.settings;
+    if (!storage) return;
+    for (const stored of storage.loadTopics()) {
+      const partitions = stored.partitions.map((p, index) => {
         const part = this.newPartition(stored.name, index, p.replicas);
-        for (const batch of readSegment(segmentPath(dataDir, stored.name, index))) part.log.restore(Buffer.from(batch));
-        topic.partitions.push(part);
+        for (const batch of storage.readSegment(stored.name, index)) part.log.restore(Buffer.from(batch));
+        return part;
       });
-      this.topics.set(stored.name, topic);
+      this.topics.set(stored.name, { name: stored.name, partitions });
     }
   }
 
   private persist(): void {
-    if (!this.settings.dataDir) return;
-    const topics: StoredTopic[] = [...this.topics.values()].map((t) => ({
-      name: t.name,
-      partitions: t.partitions.map((p) => ({ replicas: p.replicas })),
-    }));
-    saveTopics(this.settings.dataDir, topics);
+    this.settings.storage?.saveTopics([...this.topics.values()].map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ replicas: p.replicas })) })));
   }
 
   private newPartition(topic: string, index: number, replicas: number[]): Partition {
-    const { dataDir } = this.settings;
-    const sink = dataDir ? openSegment(segmentPath(dataDir, topic, index)) : undefined;
-    const leader = replicas.find((r) => this.broker(r)?.up) ?? -1;
-    return { index, leader, leaderEpoch: 0, replicas, log: new PartitionLog(topic, index, sink) };
+    const leader = firstLiveReplica(replicas, (id) => this.isUp(id));
+    return { index, leader, leaderEpoch: 0, replicas, log: new PartitionLog(topic, index, this.settings.storage?.openSegment(topic, index)) };
   }
 
-  /**
-   * Checks a topic creation as Kafka's controller does; returns the replica
-   * lists to create, or throws TopicError. -1 partitions or replication
-   * factor mean the broker defaults.
-   */
+  private isUp(nodeId: number): boolean {
+    return this.broker(nodeId)?.up === true;
+  }
+
+  private planContext(placementStart: number): PlanContext {
+    return {
+      brokerIds: this.brokers.map((b) => b.nodeId),
+      defaults: { numPartitions: this.settings.numPartitions, replicationFactor: this.settings.defaultReplicationFactor },
+      exists: (name) => this.topics.has(name),
+      placementStart,
+    };
+  }
+
+  /** Checks a topic creation (see ./topic-plans.ts); returns the replica lists to create, or throws TopicError. */
   planTopic(name: string, numPartitions: number, replicationFactor: number, assignments: { partitionIndex: number; brokerIds: number[] }[] = []): number[][] {
-    const invalid = invalidTopicName(name);
-    if (invalid) throw new TopicError(ErrorCode.INVALID_TOPIC_EXCEPTION, invalid);
-    if (this.topics.has(name)) throw new TopicError(ErrorCode.TOPIC_ALREADY_EXISTS, `topic '${name}' already exists`);
-    const brokers = this.brokers.map((b) => b.nodeId);
-    if (assignments.length > 0) {
-      if (numPartitions !== -1 || replicationFactor !== -1) {
-        throw new TopicError(ErrorCode.INVALID_REQUEST, "give either a replica assignment or partitions and replication factor, not both");
-      }
-      const sorted = [...assignments].sort((a, b) => a.partitionIndex - b.partitionIndex);
-      sorted.forEach((a, i) => {
-        if (a.partitionIndex !== i) throw new TopicError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, "partitions in an assignment must be numbered 0..n-1");
-        if (a.brokerIds.length === 0 || a.brokerIds.some((b) => !brokers.includes(b)) || new Set(a.brokerIds).size !== a.brokerIds.length) {
-          throw new TopicError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `partition ${i}: replicas must be distinct broker ids among ${brokers.join(", ")}`);
-        }
-      });
-      return sorted.map((a) => a.brokerIds);
-    }
-    const partitions = numPartitions === -1 ? this.settings.numPartitions : numPartitions;
-    const rf = replicationFactor === -1 ? this.settings.defaultReplicationFactor : replicationFactor;
-    if (partitions <= 0) throw new TopicError(ErrorCode.INVALID_PARTITIONS, `number of partitions must be at least 1 (got ${partitions})`);
-    if (partitions > 10_000) throw new TopicError(ErrorCode.INVALID_PARTITIONS, `at most 10000 partitions per topic here (got ${partitions})`);
-    if (rf <= 0) throw new TopicError(ErrorCode.INVALID_REPLICATION_FACTOR, `replication factor must be at least 1 (got ${rf})`);
-    if (rf > brokers.length) {
-      throw new TopicError(ErrorCode.INVALID_REPLICATION_FACTOR, `replication factor ${rf} is larger than the number of brokers (${brokers.length})`);
-    }
-    return assignReplicas(brokers, 0, partitions, rf, this.topics.size);
+    return planTopic(this.planContext(this.topics.size), name, numPartitions, replicationFactor, assignments);
   }
 
   createTopic(name: string, replicas: number[][]): Topic {
@@ -149,57 +93,36 @@ export class ClusterState {
   }
 
   deleteTopic(name: string): void {
-    const topic = this.topics.get(name);
-    if (!topic) throw new TopicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `topic '${name}' does not exist`);
+    const topic = this.existing(name);
     for (const p of topic.partitions) p.log.remove();
     this.topics.delete(name);
     this.persist();
   }
 
-  /** Grows a topic to `count` partitions; existing partitions and their records are untouched. */
+  /** Checks growing a topic to `count` partitions; existing partitions and their records are untouched. */
   planPartitions(name: string, count: number, assignments: { brokerIds: number[] }[] | null): number[][] {
-    const topic = this.topics.get(name);
-    if (!topic) throw new TopicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `topic '${name}' does not exist`);
-    const current = topic.partitions.length;
-    if (count <= current) {
-      throw new TopicError(ErrorCode.INVALID_PARTITIONS, `topic '${name}' has ${current} partitions; the new count must be larger (Kafka never removes partitions), got ${count}`);
-    }
-    if (count > 10_000) throw new TopicError(ErrorCode.INVALID_PARTITIONS, `at most 10000 partitions per topic here (got ${count})`);
-    if (assignments) {
-      if (assignments.length !== count - current) throw new TopicError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `expected ${count - current} assignments, got ${assignments.length}`);
-      const brokers = this.brokers.map((b) => b.nodeId);
-      if (assignments.some((a) => a.brokerIds.length === 0 || a.brokerIds.some((b) => !brokers.includes(b)))) {
-        throw new TopicError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `replicas must be broker ids among ${brokers.join(", ")}`);
-      }
-      return assignments.map((a) => a.brokerIds);
-    }
-    const rf = topic.partitions[0].replicas.length;
-    return assignReplicas(this.brokers.map((b) => b.nodeId), current, count - current, rf, this.topicIndex(name));
+    const topic = this.existing(name);
+    const placementStart = [...this.topics.keys()].indexOf(name);
+    return planPartitions(this.planContext(placementStart), name, topic.partitions.length, topic.partitions[0].replicas.length, count, assignments);
   }
 
   addPartitions(name: string, replicas: number[][]): void {
-    const topic = this.topics.get(name)!;
+    const topic = this.existing(name);
     for (const r of replicas) topic.partitions.push(this.newPartition(name, topic.partitions.length, r));
     this.persist();
   }
 
-  private topicIndex(name: string): number {
-    return [...this.topics.keys()].indexOf(name);
+  private existing(name: string): Topic {
+    const topic = this.topics.get(name);
+    if (!topic) throw new TopicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `topic '${name}' does not exist`);
+    return topic;
   }
 
   /** Makes `leader` lead the partition, bumping the leader epoch as a leader election does. */
   moveLeader(topic: string, index: number, leader: number): void {
     const p = this.partition(topic, index);
     if (!p) throw new Error(`no partition ${topic}-${index}`);
-    if (!this.broker(leader)) throw new Error(`no broker ${leader}; brokers are ${this.brokers.map((b) => b.nodeId).join(", ")}`);
-    if (!this.broker(leader)!.up) throw new Error(`broker ${leader} is stopped`);
-    // A broker that is not yet a replica takes the place of the last one (a
-    // reassignment), so a single-replica partition can be moved too.
-    if (!p.replicas.includes(leader)) p.replicas = [...p.replicas.slice(0, -1), leader];
-    if (p.leader !== leader) {
-      p.leader = leader;
-      p.leaderEpoch += 1;
-    }
+    moveLeader(p, this.broker(leader), leader, this.brokers.map((b) => b.nodeId));
   }
 
   /** Marks a broker down or up and re-elects leaders among live replicas, as the controller would. */
@@ -207,17 +130,7 @@ export class ClusterState {
     const broker = this.broker(nodeId);
     if (!broker) throw new Error(`no broker ${nodeId}`);
     broker.up = up;
-    for (const topic of this.topics.values()) {
-      for (const p of topic.partitions) {
-        const leaderUp = p.leader >= 0 && this.broker(p.leader)?.up;
-        if (leaderUp && !(up && p.replicas[0] === nodeId)) continue;
-        const next = p.replicas.find((r) => this.broker(r)?.up) ?? -1;
-        if (next !== p.leader) {
-          p.leader = next;
-          p.leaderEpoch += 1;
-        }
-      }
-    }
+    reelectLeaders([...this.topics.values()].flatMap((t) => t.partitions), nodeId, up, (id) => this.isUp(id));
   }
 
   close(): void {

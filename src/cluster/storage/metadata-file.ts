@@ -3,9 +3,7 @@
 // leaves either the old or the new version, never half of one.
 import * as fs from "node:fs";
 import * as path from "node:path";
-
-/** Only replica lists are stored: a restarted cluster gives each partition back to its preferred (first) replica, as Kafka's preferred leader election does. */
-export type StoredTopic = { name: string; partitions: { replicas: number[] }[] };
+import type { StoredTopic } from "./storage";
 
 const FILE = "topics.json";
 

@@ -6,10 +6,8 @@
 // failing its CRC by a crash mid-write — is truncated away.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { verifyBatchCrc } from "../protocol";
+import { BATCH_HEADER_BYTES, BatchField, LOG_OVERHEAD, verifyBatchCrc } from "../protocol";
 import type { BatchSink } from "../log/partition-log";
-
-const LOG_OVERHEAD = 12;
 
 /** The file name of a partition's log; topic names are [a-zA-Z0-9._-], safe as file names. */
 export function segmentPath(dataDir: string, topic: string, partition: number): string {
@@ -23,8 +21,8 @@ export function readSegment(file: string): Buffer[] {
   const out: Buffer[] = [];
   let pos = 0;
   while (data.length - pos >= LOG_OVERHEAD) {
-    const size = LOG_OVERHEAD + data.readInt32BE(pos + 8);
-    if (size < 61 || size > data.length - pos) break;
+    const size = LOG_OVERHEAD + data.readInt32BE(pos + BatchField.batchLength);
+    if (size < BATCH_HEADER_BYTES || size > data.length - pos) break;
     const batch = data.subarray(pos, pos + size);
     if (!verifyBatchCrc(batch)) break;
     out.push(batch);

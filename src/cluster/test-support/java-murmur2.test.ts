@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { javaMurmur2, murmur2Partition } from "./java-murmur2";
 
 describe("the test reference murmur2", () => {
+  // Kafka's UtilsTest.testMurmur2 (clients/src/test/java/org/apache/kafka/common/utils/UtilsTest.java).
   it("matches Java's Utils.murmur2 vectors", () => {
     const vectors: [string, number][] = [
       ["21", -973932308], ["foobar", -790332482], ["a-little-bit-long-string", -985981536],

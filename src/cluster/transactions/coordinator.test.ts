@@ -2,11 +2,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ManualClock } from "../groups/clock";
-import { Err } from "../groups/error-codes";
+import { ManualClock } from "../coordination/clock";
+import { ErrorCode } from "../protocol/errors";
 import { OffsetStore } from "../groups/offsets";
 import { PartitionProducerState } from "../producers/partition-state";
 import { TopicPartition, TxnEffects } from "./coordinator";
+import { openJournalFile } from "../storage/journal-file";
 import { openTransactionState } from "./state";
 
 /** Two partitions with real producer state and an offset store: what the markers act on. */
@@ -49,17 +50,17 @@ describe("TransactionCoordinator", () => {
     expect(coordinator.addPartitions("tx", producerId, producerEpoch, [tp(0), tp(1)])).toEqual([0, 0]);
     w.produce("t/0", producerId, producerEpoch);
     w.produce("t/1", producerId, producerEpoch);
-    expect(coordinator.addOffsets("tx", producerId, producerEpoch, "g")).toBe(Err.NONE);
+    expect(coordinator.addOffsets("tx", producerId, producerEpoch, "g")).toBe(ErrorCode.NONE);
     w.offsets.addPending("g", producerId, [{ topic: "in", partition: 0, offset: 10n, leaderEpoch: -1, metadata: null, commitTimestamp: 0 }]);
     expect(w.lso("t/0")).toBe(0n);
-    expect(await coordinator.endTxn("tx", producerId, producerEpoch, true)).toBe(Err.NONE);
+    expect(await coordinator.endTxn("tx", producerId, producerEpoch, true)).toBe(ErrorCode.NONE);
     expect(w.lso("t/0")).toBe(2n);
     expect(w.lso("t/1")).toBe(2n);
     expect(w.offsets.fetch("g", "in", 0)?.offset).toBe(10n);
     expect(coordinator.describe("tx")?.state).toBe("CompleteCommit");
     // A retried EndTxn (lost response) succeeds; the opposite outcome is refused.
-    expect(await coordinator.endTxn("tx", producerId, producerEpoch, true)).toBe(Err.NONE);
-    expect(await coordinator.endTxn("tx", producerId, producerEpoch, false)).toBe(Err.INVALID_TXN_STATE);
+    expect(await coordinator.endTxn("tx", producerId, producerEpoch, true)).toBe(ErrorCode.NONE);
+    expect(await coordinator.endTxn("tx", producerId, producerEpoch, false)).toBe(ErrorCode.INVALID_TXN_STATE);
   });
 
   it("aborts: the partition lists the aborted range and the offsets are dropped", async () => {
@@ -70,7 +71,7 @@ describe("TransactionCoordinator", () => {
     w.produce("t/0", producerId, producerEpoch);
     coordinator.addOffsets("tx", producerId, producerEpoch, "g");
     w.offsets.addPending("g", producerId, [{ topic: "in", partition: 0, offset: 10n, leaderEpoch: -1, metadata: null, commitTimestamp: 0 }]);
-    expect(await coordinator.endTxn("tx", producerId, producerEpoch, false)).toBe(Err.NONE);
+    expect(await coordinator.endTxn("tx", producerId, producerEpoch, false)).toBe(ErrorCode.NONE);
     expect(w.partitions.get("t/0")!.state.abortedTransactions(0n, 2n)).toEqual([{ producerId, firstOffset: 0n, lastOffset: 1n }]);
     expect(w.offsets.fetch("g", "in", 0)).toBeUndefined();
   });
@@ -86,21 +87,21 @@ describe("TransactionCoordinator", () => {
     expect(fresh.producerEpoch).toBe(old.producerEpoch + 1);
     expect(w.partitions.get("t/0")!.markers).toEqual(["abort@1"]);
     expect(w.lso("t/0")).toBe(2n);
-    expect(coordinator.addPartitions("tx", old.producerId, old.producerEpoch, [tp(1)])).toEqual([Err.INVALID_PRODUCER_EPOCH]);
-    expect(await coordinator.endTxn("tx", old.producerId, old.producerEpoch, true)).toBe(Err.INVALID_PRODUCER_EPOCH);
+    expect(coordinator.addPartitions("tx", old.producerId, old.producerEpoch, [tp(1)])).toEqual([ErrorCode.INVALID_PRODUCER_EPOCH]);
+    expect(await coordinator.endTxn("tx", old.producerId, old.producerEpoch, true)).toBe(ErrorCode.INVALID_PRODUCER_EPOCH);
     // The zombie's late write is refused by the partition itself.
-    expect(w.produce("t/0", old.producerId, old.producerEpoch, 1)).toMatchObject({ kind: "error", errorCode: Err.INVALID_PRODUCER_EPOCH });
+    expect(w.produce("t/0", old.producerId, old.producerEpoch, 1)).toMatchObject({ kind: "error", errorCode: ErrorCode.INVALID_PRODUCER_EPOCH });
     expect(w.produce("t/0", fresh.producerId, fresh.producerEpoch, 0)).toEqual({ kind: "append" });
   });
 
   it("validates producer id, timeout and partitions", async () => {
     const w = world();
     const { coordinator } = openTransactionState({ effects: w.effects, clock: new ManualClock() });
-    expect((await coordinator.initProducerId("tx", 16 * 60_000)).errorCode).toBe(Err.INVALID_TRANSACTION_TIMEOUT);
+    expect((await coordinator.initProducerId("tx", 16 * 60_000)).errorCode).toBe(ErrorCode.INVALID_TRANSACTION_TIMEOUT);
     const { producerId, producerEpoch } = await coordinator.initProducerId("tx", 60_000);
-    expect(coordinator.addPartitions("tx", producerId + 1n, producerEpoch, [tp(0)])).toEqual([Err.INVALID_PRODUCER_ID_MAPPING]);
-    expect(coordinator.addPartitions("tx", producerId, producerEpoch, [tp(0), { topic: "nope", partition: 0 }])).toEqual([Err.OPERATION_NOT_ATTEMPTED, Err.UNKNOWN_TOPIC_OR_PARTITION]);
-    expect(await coordinator.endTxn("tx", producerId, producerEpoch, true)).toBe(Err.INVALID_TXN_STATE);
+    expect(coordinator.addPartitions("tx", producerId + 1n, producerEpoch, [tp(0)])).toEqual([ErrorCode.INVALID_PRODUCER_ID_MAPPING]);
+    expect(coordinator.addPartitions("tx", producerId, producerEpoch, [tp(0), { topic: "nope", partition: 0 }])).toEqual([ErrorCode.OPERATION_NOT_ATTEMPTED, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION]);
+    expect(await coordinator.endTxn("tx", producerId, producerEpoch, true)).toBe(ErrorCode.INVALID_TXN_STATE);
     const idem = await coordinator.initProducerId(null, 0);
     expect(idem.producerEpoch).toBe(0);
     expect(idem.producerId).not.toBe(producerId);
@@ -127,7 +128,7 @@ describe("TransactionCoordinator", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "txn-state-"));
     try {
       const w = world();
-      const first = openTransactionState({ effects: w.effects, dataDir, clock: new ManualClock() });
+      const first = openTransactionState({ effects: w.effects, journal: openJournalFile(path.join(dataDir, "transactions.journal")), clock: new ManualClock() });
       const { producerId, producerEpoch } = await first.coordinator.initProducerId("tx", 60_000);
       first.coordinator.addPartitions("tx", producerId, producerEpoch, [tp(0), tp(1)]);
       w.produce("t/0", producerId, producerEpoch);
@@ -138,7 +139,7 @@ describe("TransactionCoordinator", () => {
       expect(w.lso("t/0")).toBe(0n); // nothing visible to read_committed readers yet
 
       w.crashWrites(false);
-      const second = openTransactionState({ effects: w.effects, dataDir, clock: new ManualClock() });
+      const second = openTransactionState({ effects: w.effects, journal: openJournalFile(path.join(dataDir, "transactions.journal")), clock: new ManualClock() });
       expect(second.coordinator.describe("tx")?.state).toBe("PrepareCommit");
       await second.recover();
       expect(second.coordinator.describe("tx")?.state).toBe("CompleteCommit");

@@ -1,5 +1,5 @@
-import { Clock, systemClock } from "../groups/clock";
-import { Err } from "../groups/error-codes";
+import { Clock, systemClock } from "../coordination/clock";
+import { ErrorCode } from "../protocol/errors";
 
 /** Kafka's transaction states (TransactionState.scala), minus Dead and PrepareEpochFence which we never hold. */
 export type TxnState = "Empty" | "Ongoing" | "PrepareCommit" | "PrepareAbort" | "CompleteCommit" | "CompleteAbort";
@@ -62,16 +62,16 @@ export class TransactionCoordinator {
   /** InitProducerId. A null transactional id is a plain idempotent producer: a fresh id, epoch 0. */
   async initProducerId(transactionalId: string | null, timeoutMs: number): Promise<{ errorCode: number; producerId: bigint; producerEpoch: number }> {
     const fail = (errorCode: number) => ({ errorCode, producerId: -1n, producerEpoch: -1 });
-    if (transactionalId === null) return { errorCode: Err.NONE, producerId: this.options.allocateProducerId(), producerEpoch: 0 };
-    if (transactionalId === "") return fail(Err.INVALID_REQUEST);
-    if (timeoutMs <= 0 || timeoutMs > this.maxTimeoutMs) return fail(Err.INVALID_TRANSACTION_TIMEOUT);
+    if (transactionalId === null) return { errorCode: ErrorCode.NONE, producerId: this.options.allocateProducerId(), producerEpoch: 0 };
+    if (transactionalId === "") return fail(ErrorCode.INVALID_REQUEST);
+    if (timeoutMs <= 0 || timeoutMs > this.maxTimeoutMs) return fail(ErrorCode.INVALID_TRANSACTION_TIMEOUT);
     const current = this.txns.get(transactionalId);
     if (!current) {
       const meta = this.fresh(transactionalId, this.options.allocateProducerId(), 0, timeoutMs);
       this.save(meta);
-      return { errorCode: Err.NONE, producerId: meta.producerId, producerEpoch: 0 };
+      return { errorCode: ErrorCode.NONE, producerId: meta.producerId, producerEpoch: 0 };
     }
-    if (current.state === "PrepareCommit" || current.state === "PrepareAbort") return fail(Err.CONCURRENT_TRANSACTIONS);
+    if (current.state === "PrepareCommit" || current.state === "PrepareAbort") return fail(ErrorCode.CONCURRENT_TRANSACTIONS);
     if (current.state === "Ongoing") {
       // A new instance of the same transactional id: fence the old one by bumping the epoch and abort its work.
       await this.end({ ...current, producerEpoch: current.producerEpoch + 1 }, false);
@@ -81,55 +81,55 @@ export class TransactionCoordinator {
       ? this.fresh(transactionalId, this.options.allocateProducerId(), 0, timeoutMs)
       : this.fresh(transactionalId, latest.producerId, latest.producerEpoch + (current.state === "Ongoing" ? 0 : 1), timeoutMs);
     this.save(next);
-    return { errorCode: Err.NONE, producerId: next.producerId, producerEpoch: next.producerEpoch };
+    return { errorCode: ErrorCode.NONE, producerId: next.producerId, producerEpoch: next.producerEpoch };
   }
 
   /** AddPartitionsToTxn: one error code per partition, in request order. */
   addPartitions(transactionalId: string, producerId: bigint, producerEpoch: number, partitions: TopicPartition[]): number[] {
     const meta = this.txns.get(transactionalId);
     const error = this.validate(meta, producerId, producerEpoch);
-    if (error !== Err.NONE) return partitions.map(() => error);
+    if (error !== ErrorCode.NONE) return partitions.map(() => error);
     const unknown = partitions.filter((tp) => !this.options.effects.partitionExists(tp));
     if (unknown.length > 0) {
       // Kafka adds nothing when any partition is bad: the good ones are "not attempted".
-      return partitions.map((tp) => (unknown.includes(tp) ? Err.UNKNOWN_TOPIC_OR_PARTITION : Err.OPERATION_NOT_ATTEMPTED));
+      return partitions.map((tp) => (unknown.includes(tp) ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.OPERATION_NOT_ATTEMPTED));
     }
     const m = meta!;
     const added = [...m.partitions];
     for (const tp of partitions) if (!added.some((p) => p.topic === tp.topic && p.partition === tp.partition)) added.push(tp);
     this.save({ ...m, state: "Ongoing", partitions: added, groups: this.ongoingOr(m, m.groups), startedAt: this.startOf(m) });
-    return partitions.map(() => Err.NONE);
+    return partitions.map(() => ErrorCode.NONE);
   }
 
   /** AddOffsetsToTxn: the group's offsets will be committed or dropped with the transaction. */
   addOffsets(transactionalId: string, producerId: bigint, producerEpoch: number, groupId: string): number {
     const meta = this.txns.get(transactionalId);
     const error = this.validate(meta, producerId, producerEpoch);
-    if (error !== Err.NONE) return error;
+    if (error !== ErrorCode.NONE) return error;
     const m = meta!;
     const groups = this.ongoingOr(m, m.groups);
     this.save({ ...m, state: "Ongoing", partitions: this.ongoingOr(m, m.partitions), groups: groups.includes(groupId) ? groups : [...groups, groupId], startedAt: this.startOf(m) });
-    return Err.NONE;
+    return ErrorCode.NONE;
   }
 
   /** EndTxn: commit or abort. Retrying an EndTxn that already completed the same way succeeds. */
   async endTxn(transactionalId: string, producerId: bigint, producerEpoch: number, commit: boolean): Promise<number> {
     const meta = this.txns.get(transactionalId);
-    if (!meta || meta.producerId !== producerId) return Err.INVALID_PRODUCER_ID_MAPPING;
-    if (producerEpoch !== meta.producerEpoch) return Err.INVALID_PRODUCER_EPOCH;
+    if (!meta || meta.producerId !== producerId) return ErrorCode.INVALID_PRODUCER_ID_MAPPING;
+    if (producerEpoch !== meta.producerEpoch) return ErrorCode.INVALID_PRODUCER_EPOCH;
     switch (meta.state) {
       case "Ongoing":
         await this.end(meta, commit);
-        return Err.NONE;
+        return ErrorCode.NONE;
       case "CompleteCommit":
-        return commit ? Err.NONE : Err.INVALID_TXN_STATE;
+        return commit ? ErrorCode.NONE : ErrorCode.INVALID_TXN_STATE;
       case "CompleteAbort":
-        return commit ? Err.INVALID_TXN_STATE : Err.NONE;
+        return commit ? ErrorCode.INVALID_TXN_STATE : ErrorCode.NONE;
       case "PrepareCommit":
       case "PrepareAbort":
-        return Err.CONCURRENT_TRANSACTIONS;
+        return ErrorCode.CONCURRENT_TRANSACTIONS;
       default:
-        return Err.INVALID_TXN_STATE;
+        return ErrorCode.INVALID_TXN_STATE;
     }
   }
 
@@ -176,10 +176,10 @@ export class TransactionCoordinator {
   }
 
   private validate(meta: TxnMetadata | undefined, producerId: bigint, producerEpoch: number): number {
-    if (!meta || meta.producerId !== producerId) return Err.INVALID_PRODUCER_ID_MAPPING;
-    if (producerEpoch !== meta.producerEpoch) return Err.INVALID_PRODUCER_EPOCH;
-    if (meta.state === "PrepareCommit" || meta.state === "PrepareAbort") return Err.CONCURRENT_TRANSACTIONS;
-    return Err.NONE;
+    if (!meta || meta.producerId !== producerId) return ErrorCode.INVALID_PRODUCER_ID_MAPPING;
+    if (producerEpoch !== meta.producerEpoch) return ErrorCode.INVALID_PRODUCER_EPOCH;
+    if (meta.state === "PrepareCommit" || meta.state === "PrepareAbort") return ErrorCode.CONCURRENT_TRANSACTIONS;
+    return ErrorCode.NONE;
   }
 
   private ongoingOr<T>(meta: TxnMetadata, items: T[]): T[] {

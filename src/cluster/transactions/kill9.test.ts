@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { buildSync } from "esbuild";
 import { expect, it } from "vitest";
+import { openJournalFile } from "../storage/journal-file";
+import { bundleScript, runUntilKilled } from "../test-support/child-script";
 import { openTransactionState } from "./state";
 
 /**
@@ -28,35 +28,18 @@ function replay(file: string) {
 it("a SIGKILL at any moment leaves no transaction committed on some partitions and not others", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "txn-kill9-"));
   try {
-    const script = path.join(dir, "child.js");
-    buildSync({ entryPoints: [path.join(__dirname, "fixtures/txn-forever.ts")], bundle: true, platform: "node", outfile: script, logLevel: "silent" });
+    const script = bundleScript(path.join(__dirname, "fixtures/txn-forever.ts"), dir);
     const dataDir = path.join(dir, "data");
     fs.mkdirSync(dataDir);
     const acknowledged: string[] = [];
     for (let round = 0; round < 4; round++) {
-      const child = spawn(process.execPath, [script, dataDir], { stdio: ["ignore", "pipe", "pipe"] });
-      let out = "";
-      let err = "";
-      child.stdout.on("data", (d) => (out += d));
-      child.stderr.on("data", (d) => (err += d));
       const target = 200 + round * 37; // a different moment each round
-      await new Promise<void>((resolve, reject) => {
-        child.once("exit", () => reject(new Error(`child exited early: ${err}`)));
-        const check = setInterval(() => {
-          if (out.split("\n").length > target) {
-            clearInterval(check);
-            child.removeAllListeners("exit");
-            child.kill("SIGKILL");
-            resolve();
-          }
-        }, 2);
-      });
-      await new Promise((r) => child.once("exit", r));
+      const out = await runUntilKilled(script, [dataDir], (stdout) => stdout.split("\n").length > target);
       acknowledged.push(...out.split("\n").filter(Boolean));
     }
     // What a restarted coordinator does first: finish anything left between Prepare and Complete.
     const state = openTransactionState({
-      dataDir,
+      journal: openJournalFile(path.join(dataDir, "transactions.journal")),
       effects: {
         partitionExists: () => true,
         writeMarker: (tp, pid, epoch, commit) => fs.appendFileSync(path.join(dataDir, `p${tp.partition}.log`), `${commit ? "commit" : "abort"} ${pid} ${epoch}\n`),

@@ -1,6 +1,5 @@
-import * as path from "node:path";
-import { Clock, systemClock } from "../groups/clock";
-import { Journal } from "../groups/journal";
+import { Clock, systemClock } from "../coordination/clock";
+import type { Journal } from "../coordination/journal";
 import { TransactionCoordinator, TxnEffects, TxnMetadata } from "./coordinator";
 
 type TxnEvent = { t: "txn"; meta: TxnMetadata } | { t: "pids"; upTo: bigint };
@@ -18,12 +17,12 @@ export type TransactionState = {
 
 /**
  * The cluster's transaction coordinator and producer id allocator, optionally
- * journalled to `DIR/transactions.journal`. A transaction-timeout sweep runs
+ * journalled. A transaction-timeout sweep runs
  * every `sweepMs` (Kafka checks every 10 s).
  */
-export function openTransactionState(options: { effects: TxnEffects; dataDir?: string; clock?: Clock; sweepMs?: number; maxTimeoutMs?: number }): TransactionState {
+export function openTransactionState(options: { effects: TxnEffects; journal?: Journal; clock?: Clock; sweepMs?: number; maxTimeoutMs?: number }): TransactionState {
   const clock = options.clock ?? systemClock;
-  const journal = options.dataDir ? Journal.open(path.join(options.dataDir, "transactions.journal")) : undefined;
+  const { journal } = options;
   let nextPid = 0n;
   let reservedUpTo = 0n;
   const restored = new Map<string, TxnMetadata>();

@@ -10,9 +10,18 @@
 import { ProtocolError } from "../errors";
 import { crc32c } from "./crc32c";
 
+/** Where each header field starts. */
+export const BatchField = {
+  baseOffset: 0, batchLength: 8, partitionLeaderEpoch: 12, magic: 16, crc: 17, attributes: 21, lastOffsetDelta: 23,
+  baseTimestamp: 27, maxTimestamp: 35, producerId: 43, producerEpoch: 51, baseSequence: 53, recordCount: 57,
+} as const;
+/** The header's size: records start here. */
 export const BATCH_HEADER_BYTES = 61;
 /** Bytes before batchLength's count starts: baseOffset + batchLength. */
-const LOG_OVERHEAD = 12;
+export const LOG_OVERHEAD = BatchField.partitionLeaderEpoch;
+/** The CRC covers everything from the attributes on. */
+const CRC_START = BatchField.attributes;
+const F = BatchField;
 
 export type BatchHeader = {
   baseOffset: bigint;
@@ -39,32 +48,32 @@ export type BatchHeader = {
 /** Reads the v2 header of the batch at `offset`. Throws ProtocolError on short input or another magic. */
 export function readBatchHeader(buf: Buffer, offset = 0): BatchHeader {
   if (buf.length - offset < BATCH_HEADER_BYTES) {
-    if (buf.length - offset >= 17 && buf[offset + 16] !== 2) {
-      throw new ProtocolError("malformed", `record batch magic ${buf[offset + 16]} is not supported (only v2 batches)`);
+    if (buf.length - offset > F.magic && buf[offset + F.magic] !== 2) {
+      throw new ProtocolError("malformed", `record batch magic ${buf[offset + F.magic]} is not supported (only v2 batches)`);
     }
     throw new ProtocolError("malformed", "truncated record batch header");
   }
-  const magic = buf.readInt8(offset + 16);
+  const magic = buf.readInt8(offset + F.magic);
   if (magic !== 2) throw new ProtocolError("malformed", `record batch magic ${magic} is not supported (only v2 batches)`);
-  const attributes = buf.readInt16BE(offset + 21);
+  const attributes = buf.readInt16BE(offset + F.attributes);
   return {
-    baseOffset: buf.readBigInt64BE(offset),
-    batchLength: buf.readInt32BE(offset + 8),
-    partitionLeaderEpoch: buf.readInt32BE(offset + 12),
+    baseOffset: buf.readBigInt64BE(offset + F.baseOffset),
+    batchLength: buf.readInt32BE(offset + F.batchLength),
+    partitionLeaderEpoch: buf.readInt32BE(offset + F.partitionLeaderEpoch),
     magic,
-    crc: buf.readUInt32BE(offset + 17),
+    crc: buf.readUInt32BE(offset + F.crc),
     attributes,
     compression: attributes & 0x07,
     timestampType: (attributes >> 3) & 1,
     isTransactional: (attributes & 0x10) !== 0,
     isControl: (attributes & 0x20) !== 0,
-    lastOffsetDelta: buf.readInt32BE(offset + 23),
-    baseTimestamp: buf.readBigInt64BE(offset + 27),
-    maxTimestamp: buf.readBigInt64BE(offset + 35),
-    producerId: buf.readBigInt64BE(offset + 43),
-    producerEpoch: buf.readInt16BE(offset + 51),
-    baseSequence: buf.readInt32BE(offset + 53),
-    recordCount: buf.readInt32BE(offset + 57),
+    lastOffsetDelta: buf.readInt32BE(offset + F.lastOffsetDelta),
+    baseTimestamp: buf.readBigInt64BE(offset + F.baseTimestamp),
+    maxTimestamp: buf.readBigInt64BE(offset + F.maxTimestamp),
+    producerId: buf.readBigInt64BE(offset + F.producerId),
+    producerEpoch: buf.readInt16BE(offset + F.producerEpoch),
+    baseSequence: buf.readInt32BE(offset + F.baseSequence),
+    recordCount: buf.readInt32BE(offset + F.recordCount),
   };
 }
 
@@ -74,7 +83,7 @@ export function splitBatches(records: Buffer): { header: BatchHeader; bytes: Buf
   let pos = 0;
   while (pos < records.length) {
     if (records.length - pos < LOG_OVERHEAD) throw new ProtocolError("malformed", "truncated record batch");
-    const batchLength = records.readInt32BE(pos + 8);
+    const batchLength = records.readInt32BE(pos + F.batchLength);
     const size = LOG_OVERHEAD + batchLength;
     if (batchLength < BATCH_HEADER_BYTES - LOG_OVERHEAD || size > records.length - pos) {
       throw new ProtocolError("malformed", `record batch of ${batchLength} bytes does not fit in the ${records.length - pos} bytes left`);
@@ -88,10 +97,10 @@ export function splitBatches(records: Buffer): { header: BatchHeader; bytes: Buf
 
 /** Whether the batch's stored CRC-32C matches its contents. */
 export function verifyBatchCrc(bytes: Buffer): boolean {
-  return bytes.length >= BATCH_HEADER_BYTES && bytes.readUInt32BE(17) === crc32c(bytes, 21, bytes.length);
+  return bytes.length >= BATCH_HEADER_BYTES && bytes.readUInt32BE(F.crc) === crc32c(bytes, CRC_START, bytes.length);
 }
 
 /** Rewrites the batch's base offset in place (the CRC does not cover it). */
 export function setBaseOffset(bytes: Buffer, offset: bigint): void {
-  bytes.writeBigInt64BE(offset, 0);
+  bytes.writeBigInt64BE(offset, F.baseOffset);
 }

@@ -1,3 +1,3 @@
 export { crc32c } from "./crc32c";
-export { BATCH_HEADER_BYTES, readBatchHeader, setBaseOffset, splitBatches, verifyBatchCrc, type BatchHeader } from "./batch";
-export { decodeRecords, encodeControlRecord, encodeRecordBatch, type NewBatch, type NewRecord, type Record, type RecordHeader } from "./records";
+export { BATCH_HEADER_BYTES, BatchField, LOG_OVERHEAD, readBatchHeader, setBaseOffset, splitBatches, verifyBatchCrc, type BatchHeader } from "./batch";
+export { controlMarkerOf, decodeRecords, encodeControlRecord, encodeRecordBatch, type DecodedRecord, type NewBatch, type NewRecord, type RecordHeader } from "./records";

@@ -1,15 +1,16 @@
 // The records inside a v2 batch, for the few places that look inside one
 // (tests, inspection helpers, transaction markers); the broker's produce and
 // fetch paths move whole batches without decoding them.
-import { gunzipSync } from "node:zlib";
+import { gunzipSync } from "fflate";
 import { ProtocolError } from "../errors";
 import { Reader, Writer } from "../primitives";
-import { BATCH_HEADER_BYTES, readBatchHeader } from "./batch";
+import { BATCH_HEADER_BYTES, BatchField as F, LOG_OVERHEAD, readBatchHeader } from "./batch";
 import { crc32c } from "./crc32c";
 
 export type RecordHeader = { key: string; value: Buffer | null };
 
-export type Record = {
+/** One record of a batch, decoded (named so as not to shadow TypeScript's `Record`). */
+export type DecodedRecord = {
   offset: bigint;
   timestamp: bigint;
   key: Buffer | null;
@@ -20,15 +21,15 @@ export type Record = {
 const CODECS = ["none", "gzip", "snappy", "lz4", "zstd"];
 
 /** Decodes every record of one batch (gzip-compressed batches included). */
-export function decodeRecords(bytes: Buffer): Record[] {
+export function decodeRecords(bytes: Buffer): DecodedRecord[] {
   const h = readBatchHeader(bytes);
-  let body = bytes.subarray(BATCH_HEADER_BYTES, 12 + h.batchLength);
-  if (h.compression === 1) body = gunzipSync(body);
+  let body = bytes.subarray(BATCH_HEADER_BYTES, LOG_OVERHEAD + h.batchLength);
+  if (h.compression === 1) body = Buffer.from(gunzipSync(body));
   else if (h.compression !== 0) {
     throw new ProtocolError("malformed", `cannot decode ${CODECS[h.compression] ?? `codec ${h.compression}`}-compressed records (only gzip is supported here)`);
   }
   const r = new Reader(body);
-  const out: Record[] = [];
+  const out: DecodedRecord[] = [];
   for (let i = 0; i < h.recordCount; i++) {
     const length = r.varint();
     const end = r.pos + length;
@@ -86,7 +87,7 @@ export function encodeRecordBatch(batch: NewBatch): Buffer {
   const base = stamps.reduce((a, b) => (b < a ? b : a));
   const max = stamps.reduce((a, b) => (b > a ? b : a));
   const w = new Writer(256);
-  for (let i = 0; i < 61; i++) w.int8(0); // header, written below
+  w.raw(Buffer.alloc(BATCH_HEADER_BYTES)); // header, written below
   batch.records.forEach((rec, i) => {
     const inner = new Writer(64);
     inner.int8(0);
@@ -108,19 +109,19 @@ export function encodeRecordBatch(batch: NewBatch): Buffer {
   let attributes = 0;
   if (batch.isTransactional) attributes |= 0x10;
   if (batch.isControl) attributes |= 0x20;
-  out.writeBigInt64BE(batch.baseOffset ?? 0n, 0);
-  out.writeInt32BE(out.length - 12, 8);
-  out.writeInt32BE(batch.partitionLeaderEpoch ?? -1, 12);
-  out.writeInt8(2, 16);
-  out.writeInt16BE(attributes, 21);
-  out.writeInt32BE(batch.records.length - 1, 23);
-  out.writeBigInt64BE(base, 27);
-  out.writeBigInt64BE(max, 35);
-  out.writeBigInt64BE(batch.producerId ?? -1n, 43);
-  out.writeInt16BE(batch.producerEpoch ?? -1, 51);
-  out.writeInt32BE(batch.baseSequence ?? -1, 53);
-  out.writeInt32BE(batch.records.length, 57);
-  out.writeUInt32BE(crc32c(out, 21, out.length), 17);
+  out.writeBigInt64BE(batch.baseOffset ?? 0n, F.baseOffset);
+  out.writeInt32BE(out.length - LOG_OVERHEAD, F.batchLength);
+  out.writeInt32BE(batch.partitionLeaderEpoch ?? -1, F.partitionLeaderEpoch);
+  out.writeInt8(2, F.magic);
+  out.writeInt16BE(attributes, F.attributes);
+  out.writeInt32BE(batch.records.length - 1, F.lastOffsetDelta);
+  out.writeBigInt64BE(base, F.baseTimestamp);
+  out.writeBigInt64BE(max, F.maxTimestamp);
+  out.writeBigInt64BE(batch.producerId ?? -1n, F.producerId);
+  out.writeInt16BE(batch.producerEpoch ?? -1, F.producerEpoch);
+  out.writeInt32BE(batch.baseSequence ?? -1, F.baseSequence);
+  out.writeInt32BE(batch.records.length, F.recordCount);
+  out.writeUInt32BE(crc32c(out, F.attributes, out.length), F.crc);
   return out;
 }
 
@@ -151,4 +152,27 @@ export function encodeControlRecord(marker: { commit: boolean; producerId: bigin
     isControl: true,
     records: [{ key, value, timestamp: marker.timestamp }],
   });
+}
+
+/**
+ * The marker a control batch carries: its single record's key is (int16
+ * version, int16 type) with type 0 = abort, 1 = commit (Kafka's
+ * ControlRecordType). Control batches are never compressed. Undefined when
+ * the batch holds no such record.
+ */
+export function controlMarkerOf(batch: Buffer): "commit" | "abort" | undefined {
+  try {
+    const r = new Reader(batch, BATCH_HEADER_BYTES);
+    r.varint(); // record length
+    r.int8(); // attributes
+    r.varlong(); // timestamp delta
+    r.varint(); // offset delta
+    const key = varBytes(r);
+    if (!key || key.length < 4) return undefined;
+    const type = key.readInt16BE(2);
+    return type === 1 ? "commit" : type === 0 ? "abort" : undefined;
+  } catch (err) {
+    if (err instanceof ProtocolError) return undefined;
+    throw err;
+  }
 }

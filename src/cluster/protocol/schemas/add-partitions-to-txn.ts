@@ -13,8 +13,8 @@ export const addPartitionsToTxn: ApiSchema = {
   response: [
     f("ThrottleTimeMs", "int32", "0+"),
     f("Results", [
-      f("Name", "string", "0+"),
-      f("Results", [f("PartitionIndex", "int32", "0+"), f("ErrorCode", "int16", "0+")], "0+"),
-    ], "0-3"),
+      f("Name", "string", "0+", { echo: "Name" }),
+      f("Results", [f("PartitionIndex", "int32", "0+", { echo: "." }), f("ErrorCode", "int16", "0+")], "0+", { echo: "Partitions" }),
+    ], "0-3", { echo: "Topics" }),
   ],
 };

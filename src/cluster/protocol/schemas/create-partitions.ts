@@ -16,9 +16,9 @@ export const createPartitions: ApiSchema = {
   response: [
     f("ThrottleTimeMs", "int32", "0+"),
     f("Results", [
-      f("Name", "string", "0+"),
+      f("Name", "string", "0+", { echo: "Name" }),
       f("ErrorCode", "int16", "0+"),
       f("ErrorMessage", "string", "0+", { nullable: "0+", default: null }),
-    ], "0+"),
+    ], "0+", { echo: "Topics" }),
   ],
 };

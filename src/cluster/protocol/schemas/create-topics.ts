@@ -19,9 +19,9 @@ export const createTopics: ApiSchema = {
   response: [
     f("ThrottleTimeMs", "int32", "2+"),
     f("Topics", [
-      f("Name", "string", "0+"),
+      f("Name", "string", "0+", { echo: "Name" }),
       f("ErrorCode", "int16", "0+"),
       f("ErrorMessage", "string", "1+", { nullable: "0+", default: null }),
-    ], "0+"),
+    ], "0+", { echo: "Topics" }),
   ],
 };

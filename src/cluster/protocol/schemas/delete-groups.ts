@@ -6,6 +6,6 @@ export const deleteGroups: ApiSchema = {
   request: [f("GroupsNames", arrayOf("string"), "0+")],
   response: [
     f("ThrottleTimeMs", "int32", "0+"),
-    f("Results", [f("GroupId", "string", "0+"), f("ErrorCode", "int16", "0+")], "0+"),
+    f("Results", [f("GroupId", "string", "0+", { echo: "." }), f("ErrorCode", "int16", "0+")], "0+", { echo: "GroupsNames" }),
   ],
 };

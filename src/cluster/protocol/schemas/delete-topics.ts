@@ -9,6 +9,6 @@ export const deleteTopics: ApiSchema = {
   ],
   response: [
     f("ThrottleTimeMs", "int32", "1+"),
-    f("Responses", [f("Name", "string", "0+"), f("ErrorCode", "int16", "0+")], "0+"),
+    f("Responses", [f("Name", "string", "0+", { echo: "." }), f("ErrorCode", "int16", "0+")], "0+", { echo: "TopicNames" }),
   ],
 };

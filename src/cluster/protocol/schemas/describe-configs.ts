@@ -17,8 +17,8 @@ export const describeConfigs: ApiSchema = {
     f("Results", [
       f("ErrorCode", "int16", "0+"),
       f("ErrorMessage", "string", "0+", { nullable: "0+", default: null }),
-      f("ResourceType", "int8", "0+"),
-      f("ResourceName", "string", "0+"),
+      f("ResourceType", "int8", "0+", { echo: "ResourceType" }),
+      f("ResourceName", "string", "0+", { echo: "ResourceName" }),
       f("Configs", [
         f("Name", "string", "0+"),
         f("Value", "string", "0+", { nullable: "0+", default: null }),
@@ -28,6 +28,6 @@ export const describeConfigs: ApiSchema = {
         f("IsSensitive", "bool", "0+"),
         f("Synonyms", [f("Name", "string", "1+"), f("Value", "string", "1+", { nullable: "0+", default: null }), f("Source", "int8", "1+")], "1+"),
       ], "0+"),
-    ], "0+"),
+    ], "0+", { echo: "Resources" }),
   ],
 };

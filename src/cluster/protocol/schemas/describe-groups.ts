@@ -8,7 +8,7 @@ export const describeGroups: ApiSchema = {
     f("ThrottleTimeMs", "int32", "1+"),
     f("Groups", [
       f("ErrorCode", "int16", "0+"),
-      f("GroupId", "string", "0+"),
+      f("GroupId", "string", "0+", { echo: "." }),
       f("GroupState", "string", "0+"),
       f("ProtocolType", "string", "0+"),
       f("ProtocolData", "string", "0+"),
@@ -21,6 +21,6 @@ export const describeGroups: ApiSchema = {
         f("MemberAssignment", "bytes", "0+"),
       ], "0+"),
       f("AuthorizedOperations", "int32", "3+", { default: -2147483648 }),
-    ], "0+"),
+    ], "0+", { echo: "Groups" }),
   ],
 };

@@ -32,17 +32,17 @@ export const fetch: ApiSchema = {
     f("ErrorCode", "int16", "7+"),
     f("SessionId", "int32", "7+", { default: 0 }),
     f("Responses", [
-      f("Topic", "string", "0-12"),
+      f("Topic", "string", "0-12", { echo: "Topic" }),
       f("Partitions", [
-        f("PartitionIndex", "int32", "0+"),
+        f("PartitionIndex", "int32", "0+", { echo: "Partition" }),
         f("ErrorCode", "int16", "0+"),
-        f("HighWatermark", "int64", "0+"),
+        f("HighWatermark", "int64", "0+", { default: -1 }),
         f("LastStableOffset", "int64", "4+", { default: -1 }),
         f("LogStartOffset", "int64", "5+", { default: -1 }),
-        f("AbortedTransactions", [f("ProducerId", "int64", "4+"), f("FirstOffset", "int64", "4+")], "4+", { nullable: "4+" }),
+        f("AbortedTransactions", [f("ProducerId", "int64", "4+"), f("FirstOffset", "int64", "4+")], "4+", { nullable: "4+", default: null }),
         f("PreferredReadReplica", "int32", "11+", { default: -1 }),
         f("Records", "records", "0+", { nullable: "0+" }),
-      ], "0+"),
-    ], "0+"),
+      ], "0+", { echo: "Partitions" }),
+    ], "0+", { echo: "Topics" }),
   ],
 };

@@ -8,8 +8,8 @@ export const findCoordinator: ApiSchema = {
     f("ThrottleTimeMs", "int32", "1+"),
     f("ErrorCode", "int16", "0-3"),
     f("ErrorMessage", "string", "1-3", { nullable: "1-3", default: null }),
-    f("NodeId", "int32", "0-3"),
+    f("NodeId", "int32", "0-3", { default: -1 }),
     f("Host", "string", "0-3"),
-    f("Port", "int32", "0-3"),
+    f("Port", "int32", "0-3", { default: -1 }),
   ],
 };

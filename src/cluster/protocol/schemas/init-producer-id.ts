@@ -13,6 +13,6 @@ export const initProducerId: ApiSchema = {
     f("ThrottleTimeMs", "int32", "0+"),
     f("ErrorCode", "int16", "0+"),
     f("ProducerId", "int64", "0+", { default: -1 }),
-    f("ProducerEpoch", "int16", "0+"),
+    f("ProducerEpoch", "int16", "0+", { default: -1 }),
   ],
 };

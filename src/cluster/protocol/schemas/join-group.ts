@@ -19,7 +19,7 @@ export const joinGroup: ApiSchema = {
     f("GenerationId", "int32", "0+", { default: -1 }),
     f("ProtocolName", "string", "0+", { nullable: "7+" }),
     f("Leader", "string", "0+"),
-    f("MemberId", "string", "0+"),
+    f("MemberId", "string", "0+", { echo: "MemberId" }),
     f("Members", [
       f("MemberId", "string", "0+"),
       f("GroupInstanceId", "string", "5+", { nullable: "5+", default: null }),

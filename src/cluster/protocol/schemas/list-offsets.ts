@@ -21,15 +21,15 @@ export const listOffsets: ApiSchema = {
   response: [
     f("ThrottleTimeMs", "int32", "2+"),
     f("Topics", [
-      f("Name", "string", "0+"),
+      f("Name", "string", "0+", { echo: "Name" }),
       f("Partitions", [
-        f("PartitionIndex", "int32", "0+"),
+        f("PartitionIndex", "int32", "0+", { echo: "PartitionIndex" }),
         f("ErrorCode", "int16", "0+"),
         f("OldStyleOffsets", arrayOf("int64"), "0"),
         f("Timestamp", "int64", "1+", { default: -1 }),
         f("Offset", "int64", "1+", { default: -1 }),
         f("LeaderEpoch", "int32", "4+", { default: -1 }),
-      ], "0+"),
-    ], "0+"),
+      ], "0+", { echo: "Partitions" }),
+    ], "0+", { echo: "Topics" }),
   ],
 };

@@ -22,7 +22,7 @@ export const metadata: ApiSchema = {
     f("ControllerId", "int32", "1+", { default: -1 }),
     f("Topics", [
       f("ErrorCode", "int16", "0+"),
-      f("Name", "string", "0+", { nullable: "12+" }),
+      f("Name", "string", "0+", { nullable: "12+", echo: "Name" }),
       f("TopicId", "uuid", "10+"),
       f("IsInternal", "bool", "1+", { default: false }),
       f("Partitions", [
@@ -35,7 +35,7 @@ export const metadata: ApiSchema = {
         f("OfflineReplicas", arrayOf("int32"), "5+"),
       ], "0+"),
       f("TopicAuthorizedOperations", "int32", "8+", { default: -2147483648 }),
-    ], "0+"),
+    ], "0+", { echo: "Topics" }),
     f("ClusterAuthorizedOperations", "int32", "8-10", { default: -2147483648 }),
   ],
 };

@@ -12,15 +12,15 @@ export const offsetFetch: ApiSchema = {
   response: [
     f("ThrottleTimeMs", "int32", "3+"),
     f("Topics", [
-      f("Name", "string", "0-7"),
+      f("Name", "string", "0-7", { echo: "Name" }),
       f("Partitions", [
-        f("PartitionIndex", "int32", "0-7"),
-        f("CommittedOffset", "int64", "0-7"),
+        f("PartitionIndex", "int32", "0-7", { echo: "." }),
+        f("CommittedOffset", "int64", "0-7", { default: -1 }),
         f("CommittedLeaderEpoch", "int32", "5-7", { default: -1 }),
         f("Metadata", "string", "0-7", { nullable: "0-7" }),
         f("ErrorCode", "int16", "0-7"),
-      ], "0-7"),
-    ], "0-7"),
+      ], "0-7", { echo: "PartitionIndexes" }),
+    ], "0-7", { echo: "Topics" }),
     f("ErrorCode", "int16", "2-7", { default: 0 }),
   ],
 };

@@ -15,18 +15,18 @@ export const produce: ApiSchema = {
   ],
   response: [
     f("Responses", [
-      f("Name", "string", "0+"),
+      f("Name", "string", "0+", { echo: "Name" }),
       f("PartitionResponses", [
-        f("Index", "int32", "0+"),
+        f("Index", "int32", "0+", { echo: "Index" }),
         f("ErrorCode", "int16", "0+"),
-        f("BaseOffset", "int64", "0+"),
+        f("BaseOffset", "int64", "0+", { default: -1 }),
         f("LogAppendTimeMs", "int64", "2+", { default: -1 }),
         f("LogStartOffset", "int64", "5+", { default: -1 }),
         f("RecordErrors", [f("BatchIndex", "int32", "8+"), f("BatchIndexErrorMessage", "string", "8+", { nullable: "8+", default: null })], "8+"),
         f("ErrorMessage", "string", "8+", { nullable: "8+", default: null }),
         f("CurrentLeader", struct([f("LeaderId", "int32", "10+", { default: -1 }), f("LeaderEpoch", "int32", "10+", { default: -1 })]), "10+", { tag: 0 }),
-      ], "0+"),
-    ], "0+"),
+      ], "0+", { echo: "PartitionData" }),
+    ], "0+", { echo: "TopicData" }),
     f("ThrottleTimeMs", "int32", "1+", { default: 0 }),
   ],
 };

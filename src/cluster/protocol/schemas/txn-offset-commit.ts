@@ -21,8 +21,8 @@ export const txnOffsetCommit: ApiSchema = {
   response: [
     f("ThrottleTimeMs", "int32", "0+"),
     f("Topics", [
-      f("Name", "string", "0+"),
-      f("Partitions", [f("PartitionIndex", "int32", "0+"), f("ErrorCode", "int16", "0+")], "0+"),
-    ], "0+"),
+      f("Name", "string", "0+", { echo: "Name" }),
+      f("Partitions", [f("PartitionIndex", "int32", "0+", { echo: "PartitionIndex" }), f("ErrorCode", "int16", "0+")], "0+", { echo: "Partitions" }),
+    ], "0+", { echo: "Topics" }),
   ],
 };

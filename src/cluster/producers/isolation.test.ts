@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { controlMarkerOf, fetchLimits, READ_COMMITTED, READ_UNCOMMITTED } from "./log-hooks";
+import { controlMarkerOf } from "../protocol";
+import { fetchLimits, READ_COMMITTED, READ_UNCOMMITTED } from "./isolation";
 import { PartitionProducerState } from "./partition-state";
 
 /** A control batch as Kafka lays it out: 61 header bytes, then one record whose key is (version 0, type). */
@@ -11,7 +12,7 @@ function controlBatch(type: number): Buffer {
   return Buffer.concat([Buffer.alloc(61), Buffer.from([body.length * 2]), body]);
 }
 
-describe("log hooks", () => {
+describe("reading transactions from the log", () => {
   it("reads the marker type of a control batch", () => {
     expect(controlMarkerOf(controlBatch(1))).toBe("commit");
     expect(controlMarkerOf(controlBatch(0))).toBe("abort");

@@ -1,9 +1,13 @@
-import { Clock, systemClock } from "./clock";
-import { GroupCoordinator, GroupCoordinatorOptions } from "./coordinator";
-import { OffsetStore } from "./offsets";
-import { openGroupState } from "./state";
-import { TransactionCoordinator, TopicPartition } from "../transactions/coordinator";
-import { openTransactionState } from "../transactions/state";
+// The group coordinator, the offset store and the transaction coordinator
+// of one cluster, wired together, and which broker coordinates which id.
+import { Clock, systemClock } from "./coordination/clock";
+import type { Journal } from "./coordination/journal";
+import { coordinatorIndex } from "./coordination/placement";
+import { GroupCoordinator, GroupCoordinatorOptions } from "./groups/coordinator";
+import { OffsetStore } from "./groups/offsets";
+import { openGroupState } from "./groups/state";
+import { TransactionCoordinator, TopicPartition } from "./transactions/coordinator";
+import { openTransactionState } from "./transactions/state";
 
 /**
  * Everything the coordinator APIs need, shared by all brokers of one
@@ -24,7 +28,8 @@ export type Coordination = {
 };
 
 export type CoordinationOptions = {
-  dataDir?: string;
+  /** Opens a coordinator's journal ("groups", "transactions"); in memory when absent. */
+  openJournal?: (name: string) => Journal;
   clock?: Clock;
   /** Ids of the brokers currently up. */
   liveBrokers: () => number[];
@@ -36,18 +41,11 @@ export type CoordinationOptions = {
   txnSweepMs?: number;
 };
 
-/** Java's String.hashCode, as Kafka uses it to place a group on a __consumer_offsets partition. */
-export function javaStringHash(s: string): number {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
-  return h;
-}
-
 export function createCoordination(options: CoordinationOptions): Coordination {
   const clock = options.clock ?? systemClock;
-  const groupState = openGroupState({ dataDir: options.dataDir, clock, ...options.group });
+  const groupState = openGroupState({ journal: options.openJournal?.("groups"), clock, ...options.group });
   const txnState = openTransactionState({
-    dataDir: options.dataDir,
+    journal: options.openJournal?.("transactions"),
     clock,
     sweepMs: options.txnSweepMs,
     effects: {
@@ -63,8 +61,7 @@ export function createCoordination(options: CoordinationOptions): Coordination {
     coordinatorFor(key) {
       const live = [...options.liveBrokers()].sort((a, b) => a - b);
       if (live.length === 0) return undefined;
-      // Kafka: Utils.abs(key.hashCode) % partitions of the internal topic, then that partition's leader.
-      return live[(javaStringHash(key) & 0x7fffffff) % live.length];
+      return live[coordinatorIndex(key, live.length)];
     },
     recover: () => txnState.recover(),
     close() {

@@ -1,0 +1,40 @@
+// What the coordinator APIs (groups, offsets, transactions) check before
+// touching the coordination state.
+import { errorResponse } from "../protocol/error-response";
+import { ErrorCode } from "../protocol/errors";
+import type { ApiSchema } from "../protocol/schema";
+import type { RequestContext } from "./handler";
+
+/** NONE when this broker coordinates `key`; else NOT_COORDINATOR (the client asks FindCoordinator again) or COORDINATOR_NOT_AVAILABLE. */
+export function coordinatorCheck(ctx: RequestContext, key: string): number {
+  const owner = ctx.coordination.coordinatorFor(key);
+  if (owner === undefined) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+  return owner === ctx.nodeId ? ErrorCode.NONE : ErrorCode.NOT_COORDINATOR;
+}
+
+export function partitionExists(ctx: RequestContext, topic: string, partition: number): boolean {
+  return ctx.state.partition(topic, partition) !== undefined;
+}
+
+/** Where a live broker listens, or undefined when it is stopped or unknown. */
+export function liveBrokerAddress(ctx: RequestContext, nodeId: number): { host: string; port: number } | undefined {
+  const b = ctx.state.broker(nodeId);
+  return b && b.up ? { host: b.host, port: b.port } : undefined;
+}
+
+/** Groups `{topic, partition, …}` rows back into the nested topics/partitions shape responses use. */
+export function byTopic<T extends { topic: string }>(rows: T[]): { name: string; rows: T[] }[] {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.topic) ?? [];
+    list.push(r);
+    out.set(r.topic, list);
+  }
+  return [...out].map(([name, list]) => ({ name, rows: list }));
+}
+
+/** The answer that refuses the whole request when this broker does not coordinate `key` (see coordinatorCheck); undefined when it does. */
+export function refuseUnlessCoordinator(ctx: RequestContext, schema: ApiSchema, key: string, body: unknown): object | undefined {
+  const errorCode = coordinatorCheck(ctx, key);
+  return errorCode === ErrorCode.NONE ? undefined : errorResponse(schema, ctx.header.apiVersion, body, errorCode);
+}

@@ -1,0 +1,30 @@
+// The one contract every API's handler follows. A handler names the schema
+// of its API (key, name and the versions it serves come from there and
+// nowhere else) and turns a decoded request into a response body. The
+// response that fails a whole request (fault injection, a handler that
+// threw) is derived from the schema (../protocol/error-response.ts), so a
+// new API is a schema, a handler and one line in ./registry.ts.
+import type { Coordination } from "../coordinators";
+import type { RequestHeader } from "../protocol";
+import type { ApiSchema } from "../protocol/schema";
+import type { ClusterState } from "../state/cluster-state";
+
+/** What a handler gets for one request. */
+export type RequestContext = {
+  /** The broker that received the request. */
+  nodeId: number;
+  header: RequestHeader;
+  state: ClusterState;
+  coordination: Coordination;
+  /** "/127.0.0.1", as Kafka reports client hosts. */
+  clientHost: string;
+  maxMessageBytes: number;
+};
+
+export type Handler = {
+  schema: ApiSchema;
+  /** The response body, or undefined when none is sent (Produce with acks=0). */
+  handle(ctx: RequestContext, body: any): unknown | Promise<unknown>;
+  /** True when the client expects no response at all (Produce with acks=0), even to a failure. */
+  silent?(body: any): boolean;
+};

@@ -2,7 +2,8 @@
 // passes, and changing one choice makes the requirement it protects fail.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster, type FaultControl } from "../../cluster";
-import { connect, type Lab } from "../connect";
+import { connect } from "../connect";
+import type { Lab } from "../lab";
 import { runOrderPipeline, type PipelineDesign } from "./pipeline";
 import { failedRequirements } from "./report";
 

@@ -6,7 +6,7 @@
 import { Partitioners, type Consumer, type Kafka, type Producer, type ProducerConfig } from "kafkajs";
 import { ErrorCode, type FaultControl } from "../../cluster";
 import { consumeExactly, uniqueTopic } from "../checks";
-import type { Lab } from "../connect";
+import type { Lab } from "../lab";
 import { groupLag } from "../lag";
 import { sleep, waitUntil } from "../wait";
 import { simulatedWorkMs } from "../workloads";

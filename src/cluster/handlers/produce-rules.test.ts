@@ -7,7 +7,7 @@ import { createCluster, type ClusterCore } from "../core";
 import type { RequestClient } from "../client/request-client";
 import { encodeRecordBatch, ErrorCode } from "../protocol";
 import { waitFor } from "../test-support/kafka";
-import { clientOf, initProducer, produceOne, values } from "../test-support/produce-requests";
+import { addPartition, clientOf, coordinatorOf, endTxn, initProducer, produceOne, txnBatch, values } from "../test-support/produce-requests";
 
 let cluster: ClusterCore;
 let client: RequestClient;
@@ -25,26 +25,12 @@ function topicOnBroker1(name: string): string {
 
 const logOf = (topic: string) => cluster.state.partition(topic, 0)!.log;
 const lso = (topic: string) => logOf(topic).producers.lastStableOffset(logOf(topic).highWatermark);
-const txnBatch = (producerId: bigint, producerEpoch: number, baseSequence = 0) =>
-  encodeRecordBatch({ ...values("in-txn"), producerId, producerEpoch, baseSequence, isTransactional: true });
-
-/** A client of the broker that coordinates `transactionalId`. */
-const coordinatorOf = (transactionalId: string) => clientOf(cluster, cluster.coordination.coordinatorFor(transactionalId));
-
-async function addPartition(transactionalId: string, p: { producerId: bigint; producerEpoch: number }, topic: string): Promise<number> {
-  const r = await (await coordinatorOf(transactionalId)).request(24, 1, { transactionalId, ...p, topics: [{ name: topic, partitions: [0] }] });
-  return r.results[0].results[0].errorCode;
-}
-
-async function endTxn(transactionalId: string, p: { producerId: bigint; producerEpoch: number }, committed: boolean): Promise<number> {
-  return (await (await coordinatorOf(transactionalId)).request(26, 1, { transactionalId, ...p, committed })).errorCode;
-}
 
 describe("transactional Produce", () => {
   it("refuses transactional records without a transactional id (TRANSACTIONAL_ID_AUTHORIZATION_FAILED)", async () => {
     const topic = topicOnBroker1("txn-no-id");
     const p = await initProducer(client);
-    const answer = await produceOne(client, topic, 0, txnBatch(p.producerId, p.producerEpoch));
+    const answer = await produceOne(client, topic, 0, txnBatch(p));
     expect(answer.errorCode).toBe(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
     expect(logOf(topic).highWatermark).toBe(0n);
   });
@@ -52,8 +38,8 @@ describe("transactional Produce", () => {
   it("refuses a write to a partition the producer never added to its transaction, so the last stable offset cannot stick", async () => {
     const topic = topicOnBroker1("txn-not-added");
     await produceOne(client, topic, 0, encodeRecordBatch(values("before")));
-    const p = await initProducer(await coordinatorOf("tx-not-added"), "tx-not-added");
-    const answer = await produceOne(client, topic, 0, txnBatch(p.producerId, p.producerEpoch), { transactionalId: "tx-not-added" });
+    const p = await initProducer(await coordinatorOf(cluster, "tx-not-added"), "tx-not-added");
+    const answer = await produceOne(client, topic, 0, txnBatch(p), { transactionalId: "tx-not-added" });
     expect(answer.errorCode).toBe(ErrorCode.INVALID_TXN_STATE);
     expect(answer.errorMessage).toMatch(/not added/);
     expect(logOf(topic).highWatermark).toBe(1n);
@@ -62,35 +48,35 @@ describe("transactional Produce", () => {
 
   it("refuses a producer id the transactional id does not have (INVALID_PRODUCER_ID_MAPPING) and a stale epoch", async () => {
     const topic = topicOnBroker1("txn-mapping");
-    const p = await initProducer(await coordinatorOf("tx-mapping"), "tx-mapping");
-    expect(await addPartition("tx-mapping", p, topic)).toBe(ErrorCode.NONE);
-    const wrongId = await produceOne(client, topic, 0, txnBatch(p.producerId + 1000n, p.producerEpoch), { transactionalId: "tx-mapping" });
+    const p = await initProducer(await coordinatorOf(cluster, "tx-mapping"), "tx-mapping");
+    expect(await addPartition(cluster, "tx-mapping", p, topic)).toBe(ErrorCode.NONE);
+    const wrongId = await produceOne(client, topic, 0, txnBatch({ ...p, producerId: p.producerId + 1000n }), { transactionalId: "tx-mapping" });
     expect(wrongId.errorCode).toBe(ErrorCode.INVALID_PRODUCER_ID_MAPPING);
-    const unknownId = await produceOne(client, topic, 0, txnBatch(p.producerId, p.producerEpoch), { transactionalId: "never-initialised" });
+    const unknownId = await produceOne(client, topic, 0, txnBatch(p), { transactionalId: "never-initialised" });
     expect(unknownId.errorCode).toBe(ErrorCode.INVALID_PRODUCER_ID_MAPPING);
-    const stale = await produceOne(client, topic, 0, txnBatch(p.producerId, p.producerEpoch - 1), { transactionalId: "tx-mapping" });
+    const stale = await produceOne(client, topic, 0, txnBatch({ ...p, producerEpoch: p.producerEpoch - 1 }), { transactionalId: "tx-mapping" });
     expect(stale.errorCode).toBe(ErrorCode.INVALID_PRODUCER_EPOCH);
     expect(logOf(topic).highWatermark).toBe(0n);
   });
 
   it("takes the write once the partition is added; the commit marker then releases the last stable offset", async () => {
     const topic = topicOnBroker1("txn-added");
-    const p = await initProducer(await coordinatorOf("tx-added"), "tx-added");
-    expect(await addPartition("tx-added", p, topic)).toBe(ErrorCode.NONE);
-    expect((await produceOne(client, topic, 0, txnBatch(p.producerId, p.producerEpoch), { transactionalId: "tx-added" })).errorCode).toBe(ErrorCode.NONE);
+    const p = await initProducer(await coordinatorOf(cluster, "tx-added"), "tx-added");
+    expect(await addPartition(cluster, "tx-added", p, topic)).toBe(ErrorCode.NONE);
+    expect((await produceOne(client, topic, 0, txnBatch(p), { transactionalId: "tx-added" })).errorCode).toBe(ErrorCode.NONE);
     expect(lso(topic)).toBe(0n);
-    expect(await endTxn("tx-added", p, true)).toBe(ErrorCode.NONE);
+    expect(await endTxn(cluster, "tx-added", p, true)).toBe(ErrorCode.NONE);
     expect(lso(topic)).toBe(2n);
   });
 
   it("keeps retrying a marker whose partition has no live leader, and writes it once the broker is back", async () => {
     cluster.state.createTopic("txn-leaderless", [[2]]);
     const leader = await clientOf(cluster, 2);
-    const p = await initProducer(await coordinatorOf("tx-leaderless"), "tx-leaderless");
-    expect(await addPartition("tx-leaderless", p, "txn-leaderless")).toBe(ErrorCode.NONE);
-    expect((await produceOne(leader, "txn-leaderless", 0, txnBatch(p.producerId, p.producerEpoch), { transactionalId: "tx-leaderless" })).errorCode).toBe(ErrorCode.NONE);
+    const p = await initProducer(await coordinatorOf(cluster, "tx-leaderless"), "tx-leaderless");
+    expect(await addPartition(cluster, "tx-leaderless", p, "txn-leaderless")).toBe(ErrorCode.NONE);
+    expect((await produceOne(leader, "txn-leaderless", 0, txnBatch(p), { transactionalId: "tx-leaderless" })).errorCode).toBe(ErrorCode.NONE);
     await cluster.stopBroker(2);
-    expect(await endTxn("tx-leaderless", p, true)).toBe(ErrorCode.NONE);
+    expect(await endTxn(cluster, "tx-leaderless", p, true)).toBe(ErrorCode.NONE);
     await new Promise((r) => setTimeout(r, 300));
     expect(cluster.coordination.txns.describe("tx-leaderless")?.state).toBe("PrepareCommit");
     expect(lso("txn-leaderless")).toBe(0n);

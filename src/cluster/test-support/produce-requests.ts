@@ -55,3 +55,23 @@ export async function initProducer(client: RequestClient, transactionalId: strin
   if (r.errorCode !== 0) throw new Error(`InitProducerId failed with ${r.errorCode}`);
   return { producerId: r.producerId, producerEpoch: r.producerEpoch };
 }
+
+type Producer = { producerId: bigint; producerEpoch: number };
+
+/** A client of the broker that coordinates `transactionalId`. */
+export const coordinatorOf = (cluster: ClusterCore, transactionalId: string) => clientOf(cluster, cluster.coordination.coordinatorFor(transactionalId));
+
+/** AddPartitionsToTxn v1 for partition 0 of `topic`; returns its error code. */
+export async function addPartition(cluster: ClusterCore, transactionalId: string, p: Producer, topic: string): Promise<number> {
+  const r = await (await coordinatorOf(cluster, transactionalId)).request(24, 1, { transactionalId, ...p, topics: [{ name: topic, partitions: [0] }] });
+  return r.results[0].results[0].errorCode;
+}
+
+/** EndTxn v1; returns its error code. */
+export async function endTxn(cluster: ClusterCore, transactionalId: string, p: Producer, committed: boolean): Promise<number> {
+  return (await (await coordinatorOf(cluster, transactionalId)).request(26, 1, { transactionalId, ...p, committed })).errorCode;
+}
+
+/** A transactional batch of one record. */
+export const txnBatch = (p: Producer, baseSequence = 0, value = "in-txn", timestamp?: number) =>
+  encodeRecordBatch({ records: [{ value, timestamp }], ...p, baseSequence, isTransactional: true });

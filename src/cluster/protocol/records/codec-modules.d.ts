@@ -17,3 +17,8 @@ declare module "lz4js" {
   export function decompressFrame(src: Uint8Array, dst: Uint8Array): number;
   export function compress(src: Uint8Array, maxSize?: number): Uint8Array;
 }
+
+// The compressor, for tests that build snappy payloads.
+declare module "snappyjs" {
+  export function compress(uncompressed: Uint8Array): Uint8Array;
+}

@@ -24,6 +24,8 @@ const SLICE = 64 * 1024;
 /** The Java client's snappy framing (xerial SnappyOutputStream): this magic, two int32 versions, then length-prefixed blocks. */
 const XERIAL_MAGIC = Buffer.from([0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00]);
 const XERIAL_HEADER_BYTES = 16;
+/** An LZ4 frame's magic number (little-endian on the wire). */
+const LZ4_MAGIC = 0x184d2204;
 
 /** Decompresses a batch payload compressed with `codec`; throws ProtocolError when it is not valid or exceeds `limit`. */
 export function decompress(codec: number, payload: Buffer, limit = MAX_DECOMPRESSED_BYTES): Buffer {
@@ -77,7 +79,30 @@ function snappy(payload: Buffer, limit: number): Buffer {
   return Buffer.concat(blocks, size);
 }
 
+/**
+ * Checks that an LZ4 frame's blocks lie within the payload (lz4js reads past
+ * the end as zeros): magic, flags, block sizes, end mark and checksums, as the
+ * LZ4 frame format lays them out.
+ */
+function checkLz4Frame(payload: Buffer): void {
+  const bad = (why: string) => new ProtocolError("malformed", `the lz4 frame is ${why}`);
+  if (payload.length < 7 || payload.readUInt32LE(0) !== LZ4_MAGIC) throw bad("missing its magic number");
+  const flags = payload[4];
+  let at = 6 + ((flags & 0x08) !== 0 ? 8 : 0) + 1;
+  const blockChecksums = (flags & 0x10) !== 0 ? 4 : 0;
+  for (;;) {
+    if (payload.length - at < 4) throw bad("cut short");
+    const size = payload.readUInt32LE(at) & 0x7fffffff;
+    at += 4;
+    if (size === 0) break;
+    at += size + blockChecksums;
+    if (at > payload.length) throw bad("cut short");
+  }
+  if (at + ((flags & 0x04) !== 0 ? 4 : 0) > payload.length) throw bad("missing its checksum");
+}
+
 function lz4(payload: Buffer, limit: number): Buffer {
+  checkLz4Frame(payload);
   const bound = lz4Bound(payload);
   if (!Number.isSafeInteger(bound) || bound < 0) throw new ProtocolError("malformed", "the lz4 frame declares an impossible size");
   if (bound > limit) throw tooLarge(limit);

@@ -11,6 +11,7 @@ const benchmarks = {
   runner: "../bench/dist/runner.js",
   build: "../bench/dist/build.js",
   live: "../bench/dist/live.js",
+  fuzz: "../bench/dist/fuzz.js",
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -63,12 +63,26 @@ function afterEach(real: Real): void {
   if (problems.length > 0) throw new Error(problems.join("\n"));
 }
 
-class Produce implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly partition: number, readonly count: number, readonly idempotent: boolean) {}
-  check = (m: Model) => this.partition < m.partitions.length;
+/** A step on one partition, run against its leader (skipped while it has none), followed by the invariant checks. */
+abstract class PartitionStep implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly partition: number) {}
+  check(m: Readonly<Model>): boolean {
+    return this.partition < m.partitions.length;
+  }
   async run(m: Model, real: Real): Promise<void> {
     const client = await leaderOf(real, this.partition);
     if (!client) return;
+    await this.step(m, real, client);
+    afterEach(real);
+  }
+  protected abstract step(m: Model, real: Real, client: RequestClient): Promise<void>;
+}
+
+class Produce extends PartitionStep {
+  constructor(partition: number, readonly count: number, readonly idempotent: boolean) {
+    super(partition);
+  }
+  protected async step(m: Model, real: Real, client: RequestClient): Promise<void> {
     const values = Array.from({ length: this.count }, () => `v${m.nextValue++}`);
     const p = this.idempotent ? real.idempotent : undefined;
     const bytes = encodeRecordBatch({ records: values.map((value) => ({ value })), producerId: p?.producerId ?? -1n, producerEpoch: p?.producerEpoch ?? -1, baseSequence: p ? m.sequences[this.partition] : -1 });
@@ -80,32 +94,26 @@ class Produce implements fc.AsyncCommand<Model, Real> {
         real.lastBatch.set(this.partition, { bytes, baseOffset: answer.baseOffset });
       }
     }
-    afterEach(real);
   }
-  toString = () => `Produce(p${this.partition}, ${this.count}${this.idempotent ? ", idempotent" : ""})`;
+  override toString = () => `Produce(p${this.partition}, ${this.count}${this.idempotent ? ", idempotent" : ""})`;
 }
 
-class RetryLastIdempotent implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly partition: number) {}
-  check = (m: Model) => this.partition < m.partitions.length;
-  async run(m: Model, real: Real): Promise<void> {
+class RetryLastIdempotent extends PartitionStep {
+  protected async step(_m: Model, real: Real, client: RequestClient): Promise<void> {
     const last = real.lastBatch.get(this.partition);
-    const client = await leaderOf(real, this.partition);
-    if (!last || !client) return;
+    if (!last) return;
     const answer = await produce(client, this.partition, last.bytes, null);
     // A retried batch is answered with its first offset and not stored again.
     if (answer.errorCode !== 0 || answer.baseOffset !== last.baseOffset) throw new Error(`retry answered ${answer.errorCode} at ${answer.baseOffset}, first stored at ${last.baseOffset}`);
-    afterEach(real);
   }
-  toString = () => `RetryLastIdempotent(p${this.partition})`;
+  override toString = () => `RetryLastIdempotent(p${this.partition})`;
 }
 
-class TxnProduce implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly partition: number, readonly count: number, readonly addFirst: boolean) {}
-  check = (m: Model) => this.partition < m.partitions.length;
-  async run(m: Model, real: Real): Promise<void> {
-    const client = await leaderOf(real, this.partition);
-    if (!client) return;
+class TxnProduce extends PartitionStep {
+  constructor(partition: number, readonly count: number, readonly addFirst: boolean) {
+    super(partition);
+  }
+  protected async step(m: Model, real: Real, client: RequestClient): Promise<void> {
     if (!m.txn) m.txn = { number: m.fates.push("open") - 1, added: new Set() };
     const { txn } = m;
     if (this.addFirst && !txn.added.has(this.partition)) {
@@ -129,9 +137,8 @@ class TxnProduce implements fc.AsyncCommand<Model, Real> {
       acknowledge(m, this.partition, values, answer.baseOffset, owner);
       m.txnSequences[this.partition] += this.count;
     }
-    afterEach(real);
   }
-  toString = () => `TxnProduce(p${this.partition}, ${this.count}${this.addFirst ? "" : ", not added"})`;
+  override toString = () => `TxnProduce(p${this.partition}, ${this.count}${this.addFirst ? "" : ", not added"})`;
 }
 
 class EndTxn implements fc.AsyncCommand<Model, Real> {
@@ -151,26 +158,20 @@ class EndTxn implements fc.AsyncCommand<Model, Real> {
   toString = () => (this.commit ? "Commit" : "Abort");
 }
 
-class Fetch implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly partition: number, readonly readCommitted: boolean) {}
-  check = (m: Model) => this.partition < m.partitions.length;
-  async run(m: Model, real: Real): Promise<void> {
-    const client = await leaderOf(real, this.partition);
-    if (!client) return;
+class Fetch extends PartitionStep {
+  constructor(partition: number, readonly readCommitted: boolean) {
+    super(partition);
+  }
+  protected async step(m: Model, _real: Real, client: RequestClient): Promise<void> {
     const fetched = await fetchAll(client, TOPIC, this.partition, this.readCommitted);
     compare(m, this.partition, fetched, this.readCommitted);
     stats.fetched += fetched.records.length;
-    afterEach(real);
   }
-  toString = () => `Fetch(p${this.partition}, ${this.readCommitted ? "read_committed" : "read_uncommitted"})`;
+  override toString = () => `Fetch(p${this.partition}, ${this.readCommitted ? "read_committed" : "read_uncommitted"})`;
 }
 
-class ListLatest implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly partition: number) {}
-  check = (m: Model) => this.partition < m.partitions.length;
-  async run(m: Model, real: Real): Promise<void> {
-    const client = await leaderOf(real, this.partition);
-    if (!client) return;
+class ListLatest extends PartitionStep {
+  protected async step(m: Model, _real: Real, client: RequestClient): Promise<void> {
     const [uncommitted, committed] = await Promise.all([0, 1].map(async (isolationLevel) => {
       const body = { replicaId: -1, isolationLevel, topics: [{ name: TOPIC, partitions: [{ partitionIndex: this.partition, currentLeaderEpoch: -1, timestamp: -1n }] }] };
       return (await client.request(2, 5, body)).topics[0].partitions[0].offset as bigint;
@@ -180,9 +181,8 @@ class ListLatest implements fc.AsyncCommand<Model, Real> {
     if (committed > uncommitted) throw new Error(`last stable offset ${committed} is past the high watermark ${uncommitted}`);
     const open = m.partitions[this.partition].find((r) => fateOf(m, r) === "open");
     if (open && committed > open.offset) throw new Error(`last stable offset ${committed} passes the open record at ${open.offset}`);
-    afterEach(real);
   }
-  toString = () => `ListLatest(p${this.partition})`;
+  override toString = () => `ListLatest(p${this.partition})`;
 }
 
 class AddPartition implements fc.AsyncCommand<Model, Real> {

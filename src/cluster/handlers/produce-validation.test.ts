@@ -3,31 +3,23 @@
 // LogValidator do: each forged batch below is CRC-valid (so only the check
 // named can refuse it), is answered with Kafka's error code and leaves the
 // partition exactly as it was.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCluster, type ClusterCore } from "../core";
-import type { RequestClient } from "../client/request-client";
+import { describe, expect, it } from "vitest";
 import { encodeRecordBatch, ErrorCode, sealBatch, type NewBatch } from "../protocol";
-import { clientOf, forgedBatch, produceOne, producePartitions, values } from "../test-support/produce-requests";
+import { clientOf, coreClusterForThisFile, forgedBatch, produceOne, producePartitions, values } from "../test-support/produce-requests";
 
-let cluster: ClusterCore;
-let client: RequestClient;
-beforeAll(async () => {
-  cluster = await createCluster({ brokers: 1 });
-  client = await clientOf(cluster);
-});
-afterAll(async () => cluster?.stop());
+const env = coreClusterForThisFile({ brokers: 1 });
 
 let topicNo = 0;
 /** A fresh one-partition topic holding the three records a, b, c (offsets 0-2). */
 async function topicWithThree(partitions = 1): Promise<string> {
   const topic = `validate-${topicNo++}`;
-  cluster.state.createTopic(topic, cluster.state.planTopic(topic, partitions, 1));
-  expect((await produceOne(client, topic, 0, encodeRecordBatch(values("a", "b", "c")))).errorCode).toBe(ErrorCode.NONE);
+  env.cluster.state.createTopic(topic, env.cluster.state.planTopic(topic, partitions, 1));
+  expect((await produceOne(env.client, topic, 0, encodeRecordBatch(values("a", "b", "c")))).errorCode).toBe(ErrorCode.NONE);
   return topic;
 }
 
-const offsetsOf = (topic: string, partition = 0) => cluster.records(topic, partition).map((r) => `${r.offset}:${r.value}`);
-const highWatermark = (topic: string, partition = 0) => cluster.state.partition(topic, partition)!.log.highWatermark;
+const offsetsOf = (topic: string, partition = 0) => env.cluster.records(topic, partition).map((r) => `${r.offset}:${r.value}`);
+const highWatermark = (topic: string, partition = 0) => env.cluster.state.partition(topic, partition)!.log.highWatermark;
 const three = values("x", "y", "z");
 
 /** A batch whose records carry these offset deltas (re-encoded by hand, CRC intact). */
@@ -64,33 +56,33 @@ describe("Produce validates a batch before it is appended", () => {
 
   it.each(refusals)("refuses %s, appends nothing and keeps the high watermark", async (_name, batch, errorCode, message) => {
     const topic = await topicWithThree();
-    const answer = await produceOne(client, topic, 0, batch());
+    const answer = await produceOne(env.client, topic, 0, batch());
     expect(answer.errorCode).toBe(errorCode);
     expect(answer.errorMessage).toMatch(message);
     expect(answer.baseOffset).toBe(-1n);
     expect(highWatermark(topic)).toBe(3n);
     expect(offsetsOf(topic)).toEqual(["0:a", "1:b", "2:c"]);
     // The partition still takes a good batch right after, at the next offset.
-    expect((await produceOne(client, topic, 0, encodeRecordBatch(values("d")))).baseOffset).toBe(3n);
+    expect((await produceOne(env.client, topic, 0, encodeRecordBatch(values("d")))).baseOffset).toBe(3n);
   });
 
   it("names the records at fault in recordErrors (Produce v8)", async () => {
     const topic = await topicWithThree();
-    const answer = await produceOne(client, topic, 0, withOffsetDeltas(three, [0, 2, 2]));
+    const answer = await produceOne(env.client, topic, 0, withOffsetDeltas(three, [0, 2, 2]));
     expect(answer.errorCode).toBe(ErrorCode.INVALID_RECORD);
     expect(answer.recordErrors.map((e) => e.batchIndex)).toEqual([1]);
   });
 
   it("refuses zstd before Produce v7, as Kafka does (UNSUPPORTED_COMPRESSION_TYPE)", async () => {
     const topic = await topicWithThree();
-    const answer = await produceOne(client, topic, 0, forgedBatch(three, { attributes: 4 }), { version: 6 });
+    const answer = await produceOne(env.client, topic, 0, forgedBatch(three, { attributes: 4 }), { version: 6 });
     expect(answer.errorCode).toBe(ErrorCode.UNSUPPORTED_COMPRESSION_TYPE);
     expect(highWatermark(topic)).toBe(3n);
   });
 
   it("answers each partition of a request on its own: a bad batch in one does not stop the other", async () => {
     const topic = await topicWithThree(2);
-    const answers = await producePartitions(client, topic, [
+    const answers = await producePartitions(env.client, topic, [
       { index: 0, records: forgedBatch(three, { lastOffsetDelta: -3 }) },
       { index: 1, records: encodeRecordBatch(values("p1")) },
     ]);
@@ -104,7 +96,7 @@ describe("Produce validates a batch before it is appended", () => {
     const producer = { producerId: 1n, producerEpoch: 0 };
     const first = encodeRecordBatch({ ...values("s0"), ...producer, baseSequence: 0 });
     const gap = encodeRecordBatch({ ...values("s9"), ...producer, baseSequence: 9 });
-    const answer = await produceOne(client, topic, 0, Buffer.concat([first, gap]));
+    const answer = await produceOne(env.client, topic, 0, Buffer.concat([first, gap]));
     expect(answer.errorCode).not.toBe(ErrorCode.NONE);
     expect(offsetsOf(topic)).toEqual(["0:a", "1:b", "2:c"]);
   });

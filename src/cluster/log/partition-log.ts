@@ -7,6 +7,7 @@
 // high watermark is the log end offset.
 import { BatchField, controlMarkerOf, decodeRecords, readBatchHeader, sealBatch, setBaseOffset, type DecodedRecord } from "../protocol";
 import { PartitionProducerState, producerBatchOf } from "../producers/partition-state";
+import { lowerBound } from "./lower-bound";
 import { TimeIndex } from "./time-index";
 import type { ValidBatch } from "./validate-batch";
 
@@ -110,16 +111,9 @@ export class PartitionLog {
     return out;
   }
 
-  /** Index of the first batch whose last offset is ≥ offset (binary search). */
+  /** Index of the first batch whose last offset is ≥ offset. */
   private indexOf(offset: bigint): number {
-    let lo = 0;
-    let hi = this.batches.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.batches[mid].lastOffset < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.batches.length, (i) => this.batches[i].lastOffset < offset);
   }
 
   /**

@@ -3,7 +3,9 @@
 // running maximum only grows, so the first batch whose own maximum reaches a
 // timestamp is the first entry that reaches it: a binary search, with no
 // record decoded on the way.
+import { lowerBound } from "./lower-bound";
 
+/** A partition's time index: where each new largest timestamp appears. */
 export class TimeIndex {
   private readonly entries: { maxTimestamp: bigint; baseOffset: bigint }[] = [];
 
@@ -15,13 +17,6 @@ export class TimeIndex {
 
   /** The base offset of the first batch holding a record at or after `timestamp`, or undefined when none does. */
   firstBatchReaching(timestamp: bigint): bigint | undefined {
-    let lo = 0;
-    let hi = this.entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.entries[mid].maxTimestamp < timestamp) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.entries[lo]?.baseOffset;
+    return this.entries[lowerBound(this.entries.length, (i) => this.entries[i].maxTimestamp < timestamp)]?.baseOffset;
   }
 }

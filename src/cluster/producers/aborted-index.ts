@@ -4,6 +4,7 @@
 // or after the fetch offset and stops once no later entry can start before
 // the upper bound (none is longer than the longest seen), instead of scanning
 // every transaction the partition ever aborted.
+import { lowerBound } from "../log/lower-bound";
 
 /** An aborted transaction: its producer, the offset of its first record and that of its abort marker. */
 export type AbortedTransaction = { producerId: bigint; firstOffset: bigint; lastOffset: bigint };
@@ -49,13 +50,6 @@ export class AbortedTransactionIndex {
   }
 
   private firstEndingAtOrAfter(offset: bigint): number {
-    let lo = 0;
-    let hi = this.entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.entries[mid].lastOffset < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.entries.length, (i) => this.entries[i].lastOffset < offset);
   }
 }

@@ -1,7 +1,8 @@
 // Raw Produce, Fetch and InitProducerId requests for tests that forge what no
 // real client sends. Field names are those of our schemas (Kafka's specs).
 import { openRequestClient, type RequestClient } from "../client/request-client";
-import type { ClusterCore } from "../core";
+import { afterAll, beforeAll } from "vitest";
+import { createCluster, type ClusterCore, type ClusterCoreOptions } from "../core";
 import { BatchField, encodeRecordBatch, sealBatch, type NewBatch } from "../protocol";
 
 export type PartitionAnswer = { index: number; errorCode: number; baseOffset: bigint; errorMessage: string | null; recordErrors: { batchIndex: number; batchIndexErrorMessage: string | null }[] };
@@ -10,6 +11,25 @@ export type PartitionAnswer = { index: number; errorCode: number; baseOffset: bi
 export async function clientOf(cluster: ClusterCore, nodeId = cluster.brokers[0].nodeId): Promise<RequestClient> {
   const b = cluster.brokers.find((x) => x.nodeId === nodeId)!;
   return openRequestClient(cluster.connect(b.host, b.port));
+}
+
+/** An in-memory cluster for this test file (started before its tests, stopped after) and a request client of broker 1. */
+export function coreClusterForThisFile(options: ClusterCoreOptions): { readonly cluster: ClusterCore; readonly client: RequestClient } {
+  let cluster: ClusterCore | undefined;
+  let client: RequestClient | undefined;
+  beforeAll(async () => {
+    cluster = await createCluster(options);
+    client = await clientOf(cluster);
+  });
+  afterAll(async () => cluster?.stop());
+  return {
+    get cluster() {
+      return cluster!;
+    },
+    get client() {
+      return client!;
+    },
+  };
 }
 
 /** A batch with some header fields overwritten and its CRC recomputed (a forged but intact batch). */

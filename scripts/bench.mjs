@@ -11,6 +11,7 @@ const benchmarks = {
   runner: "../bench/dist/runner.js",
   build: "../bench/dist/build.js",
   live: "../bench/dist/live.js",
+  fuzz: "../bench/dist/fuzz.js",
   stability: "../bench/dist/stability.js",
 };
 // Run only when named: twenty full builds take a good while.

@@ -13,6 +13,7 @@ import { FaultInjector } from "./faults/injector";
 import { ProduceJournal } from "./faults/produce-journal";
 import { createCoordination, type Coordination } from "./coordinators";
 import { decodeRecords, encodeControlRecord, readBatchHeader, type DecodedRecord } from "./protocol";
+import { builtBatch } from "./log/validate-batch";
 import { Broker } from "./server/broker";
 import { createMemoryPipe, refusedConnection, type MemoryClient } from "./server/transport";
 import { ClusterState } from "./state/cluster-state";
@@ -96,7 +97,10 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
     partitionExists: ({ topic, partition }) => state.partition(topic, partition) !== undefined,
     writeMarker: ({ topic, partition }, producerId, producerEpoch, commit) => {
       const p = state.partition(topic, partition);
-      if (p) p.log.append(encodeControlRecord({ commit, producerId, producerEpoch }));
+      if (!p) return; // deleted with its topic: nothing left to mark
+      // Kafka sends a marker to the partition's leader; without one it waits (the coordinator retries).
+      if (p.leader < 0) throw new Error(`${topic}-${partition} has no live leader for the transaction marker`);
+      p.log.append(builtBatch(encodeControlRecord({ commit, producerId, producerEpoch })));
     },
   });
   await coordination.recover();

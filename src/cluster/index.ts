@@ -4,5 +4,7 @@
 export { startCluster, type Cluster, type ClusterOptions } from "./cluster";
 export { createCluster, type ClusterCore, type ClusterCoreOptions, type TopicSummary } from "./core";
 export { createMemoryPipe, type MemoryClient, type Transport } from "./server/transport";
+export { openRequestClient, type RequestClient } from "./client/request-client";
+export { encodeRecordBatch, type NewBatch } from "./protocol/records";
 export { connectFaultControl, type FaultControl, type FaultRule, type FaultRuleSpec, type FaultTarget, type ProducedBatch } from "./faults";
 export { ErrorCode } from "./protocol/errors";

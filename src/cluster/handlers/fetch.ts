@@ -7,7 +7,7 @@
 // available the request waits, up to MaxWaitMs, for an append to any of its
 // partitions (long polling). Fetch sessions (v7+) are not kept: every
 // response is a full one with session id 0, which clients accept.
-import { ErrorCode, type FetchRequest, type FetchResponse } from "../protocol";
+import { BatchField, ErrorCode, type FetchRequest, type FetchResponse } from "../protocol";
 import { fetchLimits } from "../producers/isolation";
 import type { Handler, RequestContext } from "./handler";
 import { leaderEpochError, leaderPartition } from "./partition-access";
@@ -48,10 +48,16 @@ function readAll(ctx: RequestContext, body: FetchRequest): Read {
       const records = batches.length === 0 ? Buffer.alloc(0) : batches.length === 1 ? batches[0] : Buffer.concat(batches);
       bytes += records.length;
       budget = Math.max(0, budget - records.length);
-      return { ...base, errorCode: ErrorCode.NONE, abortedTransactions: limits.abortedTransactions(req.fetchOffset), records };
+      return { ...base, errorCode: ErrorCode.NONE, abortedTransactions: limits.abortedTransactions(req.fetchOffset, endOf(batches, req.fetchOffset)), records };
     }),
   }));
   return { response: { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses }, bytes, logs };
+}
+
+/** The offset after the last of `batches` (`fetchOffset` when there are none). */
+function endOf(batches: Buffer[], fetchOffset: bigint): bigint {
+  const last = batches.at(-1);
+  return last ? last.readBigInt64BE(BatchField.baseOffset) + BigInt(last.readInt32BE(BatchField.lastOffsetDelta)) + 1n : fetchOffset;
 }
 
 /** Resolves after an append to any of `logs`, or after `ms`. */

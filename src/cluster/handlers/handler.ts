@@ -21,9 +21,17 @@ export type RequestContext = {
   maxMessageBytes: number;
 };
 
+/**
+ * What a handler returns to have the connection closed instead of answered:
+ * Kafka's answer to a failed Produce with acks=0, whose client expects no
+ * response and learns of the failure only by the closed connection (it then
+ * refreshes its metadata).
+ */
+export const CLOSE_CONNECTION = Symbol("close the connection");
+
 export type Handler = {
   schema: ApiSchema;
-  /** The response body, or undefined when none is sent (Produce with acks=0). */
+  /** The response body, undefined when none is sent (Produce with acks=0), or CLOSE_CONNECTION. */
   handle(ctx: RequestContext, body: any): unknown | Promise<unknown>;
   /** True when the client expects no response at all (Produce with acks=0), even to a failure. */
   silent?(body: any): boolean;

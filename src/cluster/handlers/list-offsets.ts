@@ -1,10 +1,13 @@
 // ListOffsets (2). Timestamp -2 = earliest (log start offset), -1 =
 // latest (the high watermark, or the last stable offset for READ_COMMITTED
 // from v2), otherwise the first record whose timestamp is at or after the
-// given one (offset -1 when there is none). v0 answers with a list of
-// "old style" offsets; v1+ with one offset and its timestamp.
+// given one, found through the log's time index (batch max timestamps, only
+// the batch that holds it decoded; any codec); offset -1 when there is none
+// or it lies past what the isolation level may read. v0 answers with a list
+// of "old style" offsets; v1+ with one offset and its timestamp.
 import { ErrorCode, type ListOffsetsRequest, type ListOffsetsResponse } from "../protocol";
-import { fetchLimits, READ_COMMITTED } from "../producers/isolation";
+import { fetchLimits } from "../producers/isolation";
+import type { PartitionLog } from "../log/partition-log";
 import type { Handler, RequestContext } from "./handler";
 import { leaderEpochError, leaderPartition } from "./partition-access";
 import { listOffsets as schema } from "../protocol/schemas/list-offsets";
@@ -18,6 +21,11 @@ function answer(partitionIndex: number, errorCode: number, offset = -1n, timesta
   return { partitionIndex, errorCode, oldStyleOffsets: offset >= 0n ? [offset] : [], timestamp, offset, leaderEpoch: -1 };
 }
 
+/** The last stable offset for READ_COMMITTED (v2+), else the high watermark. */
+function readableEnd(log: PartitionLog, isolationLevel: number): bigint {
+  return fetchLimits(log.producers, log.highWatermark, isolationLevel).maxOffset;
+}
+
 function lookup(ctx: RequestContext, isolationLevel: number, topic: string, req: ListOffsetsRequest["topics"][number]["partitions"][number]): PartitionAnswer {
   const p = leaderPartition(ctx, topic, req.partitionIndex);
   if (typeof p === "number") return answer(req.partitionIndex, p);
@@ -26,11 +34,9 @@ function lookup(ctx: RequestContext, isolationLevel: number, topic: string, req:
   const log = p.log;
   const withEpoch = (a: PartitionAnswer) => ({ ...a, leaderEpoch: p.leaderEpoch });
   if (req.timestamp === EARLIEST) return withEpoch(answer(req.partitionIndex, ErrorCode.NONE, log.logStartOffset));
-  if (req.timestamp === LATEST) {
-    const end = isolationLevel === READ_COMMITTED ? fetchLimits(log.producers, log.highWatermark, READ_COMMITTED).lastStableOffset : log.highWatermark;
-    return withEpoch(answer(req.partitionIndex, ErrorCode.NONE, end));
-  }
-  const found = log.offsetForTimestamp(req.timestamp);
+  if (req.timestamp === LATEST) return withEpoch(answer(req.partitionIndex, ErrorCode.NONE, readableEnd(log, isolationLevel)));
+  // A record past what this isolation level may read is not returned (offset -1), as Kafka answers.
+  const found = log.offsetForTimestamp(req.timestamp, readableEnd(log, isolationLevel));
   return found ? withEpoch(answer(req.partitionIndex, ErrorCode.NONE, found.offset, found.timestamp)) : withEpoch(answer(req.partitionIndex, ErrorCode.NONE));
 }
 

@@ -4,6 +4,7 @@
 // created when auto-creation is on and the request allows it (v4+).
 import { ErrorCode, type MetadataRequest, type MetadataResponse } from "../protocol";
 import type { Topic } from "../state/cluster-state";
+import { TopicError } from "../state/topic-errors";
 import { invalidTopicName } from "../state/topic-rules";
 import type { Handler, RequestContext } from "./handler";
 import { metadata as schema } from "../protocol/schemas/metadata";
@@ -42,7 +43,14 @@ export const metadata: Handler = {
           const n = name ?? "";
           const invalid = invalidTopicName(n);
           if (invalid) return missing(n, ErrorCode.INVALID_TOPIC_EXCEPTION);
-          const topic = body.allowAutoTopicCreation ? state.autoCreate(n) : state.topics.get(n);
+          let topic: Topic | undefined;
+          try {
+            topic = body.allowAutoTopicCreation ? state.autoCreate(n) : state.topics.get(n);
+          } catch (err) {
+            // Kafka's controller refuses it; its Metadata keeps answering LEADER_NOT_AVAILABLE until the client gives up.
+            if (err instanceof TopicError) return missing(n, err.errorCode);
+            throw err;
+          }
           return topic ? describe(ctx, topic) : missing(n, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
         });
     return {

@@ -8,9 +8,8 @@ import type { RequestContext } from "./handler";
  * UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE (no live replica) or
  * NOT_LEADER_OR_FOLLOWER (the client's metadata is stale: it refreshes and retries).
  */
-export function leaderPartition(ctx: RequestContext, topic: string, index: number, autoCreate = false): Partition | number {
-  const t = autoCreate ? ctx.state.autoCreate(topic) : ctx.state.topics.get(topic);
-  const p = t?.partitions[index];
+export function leaderPartition(ctx: RequestContext, topic: string, index: number): Partition | number {
+  const p = ctx.state.topics.get(topic)?.partitions[index];
   if (!p) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
   if (p.leader < 0) return ErrorCode.LEADER_NOT_AVAILABLE;
   if (p.leader !== ctx.nodeId) return ErrorCode.NOT_LEADER_OR_FOLLOWER;

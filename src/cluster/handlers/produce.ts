@@ -1,61 +1,84 @@
-// Produce (0). Appends the client's record batches as they are (only
-// the base offset is rewritten). Validates each batch (v2 magic, CRC-32C,
-// size), applies the idempotent/transactional producer rules (a retried batch
-// is answered with its original offset and not stored twice; a sequence gap
-// is OUT_OF_ORDER_SEQUENCE_NUMBER; an old epoch is fenced) and then answers —
-// acks=0 gets no answer at all; acks=1 and acks=all are the same here since
-// every replica is in this process.
-import { ErrorCode, ProtocolError, splitBatches, verifyBatchCrc, type ProduceRequest, type ProduceResponse } from "../protocol";
+// Produce (0). Each partition's records go through one validation step
+// (../log/validate-batch.ts: one v2 batch, intact, consistent with its
+// records) and, for a transactional batch, a check with the transaction
+// coordinator that the partition was added to the transaction; then the
+// idempotent producer rules (a retried batch is answered with its original
+// offset, a sequence gap is OUT_OF_ORDER_SEQUENCE_NUMBER, an old epoch is
+// fenced). Only then is anything appended, so a refused batch leaves its
+// partition untouched; partitions are answered independently, as in Kafka.
+// Topics are not created here (Kafka creates them on Metadata only). acks=1
+// and acks=all are the same since every replica is in this process; with
+// acks=0 a failure closes the connection, Kafka's only way to tell.
+import { BatchField, ErrorCode, type ProduceRequest, type ProduceResponse } from "../protocol";
 import { producerBatchOf } from "../producers/partition-state";
-import type { Handler, RequestContext } from "./handler";
+import { isValid, validateBatch } from "../log/validate-batch";
+import { CLOSE_CONNECTION, type Handler, type RequestContext } from "./handler";
 import { leaderPartition } from "./partition-access";
 import { produce as schema } from "../protocol/schemas/produce";
 
 type PartitionResult = ProduceResponse["responses"][number]["partitionResponses"][number];
+type RecordErrors = { batchIndex: number; batchIndexErrorMessage: string | null }[];
 
-function failed(index: number, errorCode: number, errorMessage: string | null = null): PartitionResult {
-  return { index, errorCode, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n, errorMessage };
+function failed(index: number, errorCode: number, errorMessage: string | null = null, recordErrors: RecordErrors = []): PartitionResult {
+  return { index, errorCode, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n, recordErrors, errorMessage };
 }
 
-function appendPartition(ctx: RequestContext, topic: string, index: number, records: Buffer | null): PartitionResult {
-  const p = leaderPartition(ctx, topic, index, true);
+function appendPartition(ctx: RequestContext, transactionalId: string | null, topic: string, index: number, records: Buffer | null): PartitionResult {
+  const p = leaderPartition(ctx, topic, index);
   if (typeof p === "number") return failed(index, p);
-  if (!records || records.length === 0) return failed(index, ErrorCode.CORRUPT_MESSAGE, "the request has no record batch");
-  let batches;
-  try {
-    batches = splitBatches(records);
-  } catch (err) {
-    if (err instanceof ProtocolError) return failed(index, ErrorCode.CORRUPT_MESSAGE, err.message);
-    throw err;
+  const checked = validateBatch(records, { origin: "client", apiVersion: ctx.header.apiVersion, maxMessageBytes: ctx.maxMessageBytes });
+  if (!isValid(checked)) return failed(index, checked.errorCode, checked.message, checked.recordErrors);
+  const { log } = p;
+  const h = checked.header;
+  if (h.isTransactional && h.producerId >= 0n && !log.producers.hasOngoingTransaction(h.producerId)) {
+    const code = ctx.coordination.txns.verifyPartition(transactionalId!, h.producerId, h.producerEpoch, { topic, partition: index });
+    if (code !== ErrorCode.NONE) return failed(index, code, verificationMessage(code, topic, index));
   }
-  for (const b of batches) {
-    if (b.bytes.length > ctx.maxMessageBytes) return failed(index, ErrorCode.MESSAGE_TOO_LARGE, `batch of ${b.bytes.length} bytes exceeds max.message.bytes ${ctx.maxMessageBytes}`);
-    if (!verifyBatchCrc(b.bytes)) return failed(index, ErrorCode.CORRUPT_MESSAGE, "record batch CRC does not match its contents");
-    if (b.header.isControl) return failed(index, ErrorCode.INVALID_RECORD, "clients may not write control batches");
-  }
-  const log = p.log;
-  let first: bigint | undefined;
-  for (const b of batches) {
-    const verdict = log.producers.check(producerBatchOf(b.header));
-    if (verdict.kind === "error") return failed(index, verdict.errorCode, verdict.message);
-    const baseOffset = verdict.kind === "duplicate" ? verdict.baseOffset : log.append(b.bytes);
-    first ??= baseOffset;
-  }
-  return { index, errorCode: ErrorCode.NONE, baseOffset: first!, logAppendTimeMs: -1n, logStartOffset: log.logStartOffset, errorMessage: null };
+  const verdict = log.producers.check(producerBatchOf(h));
+  if (verdict.kind === "error") return failed(index, verdict.errorCode, verdict.message);
+  const baseOffset = verdict.kind === "duplicate" ? verdict.baseOffset : log.append(checked);
+  return { index, errorCode: ErrorCode.NONE, baseOffset, logAppendTimeMs: -1n, logStartOffset: log.logStartOffset, recordErrors: [], errorMessage: null };
+}
+
+function verificationMessage(code: number, topic: string, index: number): string {
+  if (code === ErrorCode.INVALID_TXN_STATE) return `${topic}-${index} was not added to the transaction (AddPartitionsToTxn)`;
+  if (code === ErrorCode.NOT_ENOUGH_REPLICAS) return "the transaction is being committed or aborted; retry";
+  return `the transaction coordinator does not know this producer for the request's transactional id`;
+}
+
+/** The transactional flag of a partition's first batch, read without trusting anything else in it (Kafka: RequestUtils.hasTransactionalRecords). */
+function transactionalProducerOf(records: Buffer | null): bigint | undefined {
+  if (!records || records.length <= BatchField.recordCount || (records.readInt16BE(BatchField.attributes) & 0x10) === 0) return undefined;
+  return records.readBigInt64BE(BatchField.producerId);
+}
+
+/**
+ * A failure of the whole request, as KafkaApis and ReplicaManager answer it:
+ * transactional records need a transactional id, and one request carries the
+ * transactional records of one producer only.
+ */
+function requestError(body: ProduceRequest): number | undefined {
+  const producers = body.topicData.flatMap((t) => t.partitionData.map((d) => transactionalProducerOf(d.records))).filter((p): p is bigint => p !== undefined);
+  if (producers.length === 0) return undefined;
+  if (body.transactionalId === null) return ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED;
+  if (new Set(producers.filter((p) => p >= 0n)).size > 1) return ErrorCode.INVALID_PRODUCER_ID_MAPPING;
+  return undefined;
 }
 
 export const produce: Handler = {
   schema,
-  handle(ctx, body: ProduceRequest): ProduceResponse | undefined {
+  handle(ctx, body: ProduceRequest): ProduceResponse | undefined | typeof CLOSE_CONNECTION {
     const validAcks = body.acks === 0 || body.acks === 1 || body.acks === -1;
+    const whole = validAcks ? requestError(body) : ErrorCode.INVALID_REQUIRED_ACKS;
     const responses = body.topicData.map((t) => ({
       name: t.name,
       partitionResponses: t.partitionData.map((d) =>
-        validAcks ? appendPartition(ctx, t.name, d.index, d.records) : failed(d.index, ErrorCode.INVALID_REQUIRED_ACKS, `acks must be 0, 1 or -1 (got ${body.acks})`),
+        whole !== undefined ? failed(d.index, whole, whole === ErrorCode.INVALID_REQUIRED_ACKS ? `acks must be 0, 1 or -1 (got ${body.acks})` : null)
+          : appendPartition(ctx, body.transactionalId, t.name, d.index, d.records),
       ),
     }));
-    if (body.acks === 0) return undefined;
-    return { responses, throttleTimeMs: 0 };
+    if (body.acks !== 0) return { responses, throttleTimeMs: 0 };
+    return responses.some((t) => t.partitionResponses.some((p) => p.errorCode !== ErrorCode.NONE)) ? CLOSE_CONNECTION : undefined;
   },
   silent: (body: ProduceRequest) => body.acks === 0,
 };

@@ -1,9 +1,15 @@
 // One partition's log: whole record batches kept as the bytes clients sent
-// (only the base offset is rewritten), so produce and fetch never re-encode
-// records. With our in-process "replication" every acknowledged write is on
-// every replica at once, so the high watermark is the log end offset.
-import { controlMarkerOf, decodeRecords, readBatchHeader, setBaseOffset } from "../protocol";
+// (the base offset is rewritten, and a wrong max timestamp, as Kafka does), so
+// produce and fetch never re-encode records. It appends only batches that
+// passed ./validate-batch.ts and keeps its invariants: offsets contiguous and
+// increasing, a high watermark that never moves back. With our in-process
+// "replication" every acknowledged write is on every replica at once, so the
+// high watermark is the log end offset.
+import { BatchField, controlMarkerOf, decodeRecords, readBatchHeader, sealBatch, setBaseOffset, type DecodedRecord } from "../protocol";
 import { PartitionProducerState, producerBatchOf } from "../producers/partition-state";
+import { lowerBound } from "./lower-bound";
+import { TimeIndex } from "./time-index";
+import type { ValidBatch } from "./validate-batch";
 
 export type StoredBatch = {
   baseOffset: bigint;
@@ -22,6 +28,7 @@ export interface BatchSink {
 export class PartitionLog {
   private batches: StoredBatch[] = [];
   private listeners = new Set<() => void>();
+  private readonly timeIndex = new TimeIndex();
   readonly producers = new PartitionProducerState();
   logStartOffset = 0n;
   private endOffset = 0n;
@@ -34,35 +41,55 @@ export class PartitionLog {
   }
 
   /**
-   * Appends one validated v2 batch, assigning its offsets; returns its base
+   * Appends one validated batch, assigning its offsets; returns its base
    * offset. The bytes are copied so the request frame can be freed.
    */
-  append(batch: Buffer): bigint {
-    const header = readBatchHeader(batch);
+  append(batch: ValidBatch): bigint {
+    const { header } = batch;
     const baseOffset = this.endOffset;
-    const bytes = Buffer.from(batch);
+    const bytes = Buffer.from(batch.bytes);
     setBaseOffset(bytes, baseOffset);
+    if (header.maxTimestamp !== batch.maxTimestamp) sealBatch(writeMaxTimestamp(bytes, batch.maxTimestamp));
     this.sink?.append(bytes);
-    this.track(bytes, baseOffset, header.lastOffsetDelta, header.maxTimestamp);
+    this.track(bytes, baseOffset, header.lastOffsetDelta, batch.maxTimestamp);
     const marker = header.isControl ? controlMarkerOf(bytes) : undefined;
     this.producers.onAppend(producerBatchOf(header), baseOffset, marker);
     this.notify();
     return baseOffset;
   }
 
-  /** Re-adds a batch read back from disk at start-up (offsets already assigned). */
+  /** Re-adds a batch read back from disk at start-up (offsets already assigned); throws when it does not continue the log. */
   restore(bytes: Buffer): void {
     const header = readBatchHeader(bytes);
-    if (this.batches.length === 0) this.logStartOffset = header.baseOffset;
+    if (this.batches.length === 0) this.logStartOffset = this.endOffset = header.baseOffset;
+    if (header.baseOffset !== this.endOffset) {
+      throw new Error(`the log of ${this.topic}-${this.partition} is corrupt: a batch at offset ${header.baseOffset} follows offset ${this.endOffset - 1n}`);
+    }
     this.track(bytes, header.baseOffset, header.lastOffsetDelta, header.maxTimestamp);
     const marker = header.isControl ? controlMarkerOf(bytes) : undefined;
     this.producers.onAppend(producerBatchOf(header), header.baseOffset, marker);
   }
 
   private track(bytes: Buffer, baseOffset: bigint, lastOffsetDelta: number, maxTimestamp: bigint): void {
+    // Validation guarantees this; a broken invariant must stop here, never reach the log.
+    if (lastOffsetDelta < 0) throw new Error(`a batch of ${this.topic}-${this.partition} would move the log end back (lastOffsetDelta ${lastOffsetDelta})`);
     const lastOffset = baseOffset + BigInt(lastOffsetDelta);
     this.batches.push({ baseOffset, lastOffset, maxTimestamp, bytes });
+    this.timeIndex.add(maxTimestamp, baseOffset);
     this.endOffset = lastOffset + 1n;
+  }
+
+  /**
+   * Moves the log start offset forward (retention, DeleteRecords): batches
+   * wholly below it go, and so does what the producer state knows of them
+   * (aborted transactions, producers with nothing left). It never moves back.
+   */
+  advanceLogStart(offset: bigint): void {
+    if (offset <= this.logStartOffset) return;
+    if (offset > this.endOffset) throw new RangeError(`log start ${offset} would pass the log end ${this.endOffset} of ${this.topic}-${this.partition}`);
+    this.logStartOffset = offset;
+    this.batches = this.batches.slice(this.indexOf(offset));
+    this.producers.truncateHead(offset);
   }
 
   /**
@@ -84,25 +111,25 @@ export class PartitionLog {
     return out;
   }
 
-  /** Index of the first batch whose last offset is ≥ offset (binary search). */
+  /** Index of the first batch whose last offset is ≥ offset. */
   private indexOf(offset: bigint): number {
-    let lo = 0;
-    let hi = this.batches.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.batches[mid].lastOffset < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.batches.length, (i) => this.batches[i].lastOffset < offset);
   }
 
-  /** The first record at or after `timestamp` (ListOffsets by time), or undefined when none is. */
-  offsetForTimestamp(timestamp: bigint): { offset: bigint; timestamp: bigint } | undefined {
-    for (const b of this.batches) {
+  /**
+   * The first record at or after `timestamp` (ListOffsets by time), found
+   * through the time index so only the batch that holds it is decoded.
+   * Undefined when there is none, or when it is at or past `maxOffset` (the
+   * last stable offset for READ_COMMITTED, as Kafka's fetchOffsetForTimestamp).
+   */
+  offsetForTimestamp(timestamp: bigint, maxOffset: bigint = this.endOffset): DecodedRecord | undefined {
+    const from = this.timeIndex.firstBatchReaching(timestamp);
+    if (from === undefined) return undefined;
+    for (let i = this.indexOf(from > this.logStartOffset ? from : this.logStartOffset); i < this.batches.length; i++) {
+      const b = this.batches[i];
       if (b.maxTimestamp < timestamp) continue;
-      for (const r of decodeRecords(b.bytes)) {
-        if (r.timestamp >= timestamp) return { offset: r.offset, timestamp: r.timestamp };
-      }
+      const found = decodeRecords(b.bytes).find((r) => r.timestamp >= timestamp && r.offset >= this.logStartOffset);
+      if (found) return found.offset < maxOffset ? found : undefined;
     }
     return undefined;
   }
@@ -133,4 +160,9 @@ export class PartitionLog {
     this.sink?.remove();
     this.batches = [];
   }
+}
+
+function writeMaxTimestamp(bytes: Buffer, maxTimestamp: bigint): Buffer {
+  bytes.writeBigInt64BE(maxTimestamp, BatchField.maxTimestamp);
+  return bytes;
 }

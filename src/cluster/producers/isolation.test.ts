@@ -27,9 +27,11 @@ describe("reading transactions from the log", () => {
     state.onAppend(txn(2n), 2n); // still open
     const committed = fetchLimits(state, 3n, READ_COMMITTED);
     expect(committed.maxOffset).toBe(2n);
-    expect(committed.abortedTransactions(0n)).toEqual([{ producerId: 1n, firstOffset: 0n }]);
+    expect(committed.abortedTransactions(0n, 2n)).toEqual([{ producerId: 1n, firstOffset: 0n }]);
+    // Only those overlapping the offsets a fetch returns: none in [2, 2).
+    expect(committed.abortedTransactions(2n, 2n)).toEqual([]);
     const uncommitted = fetchLimits(state, 3n, READ_UNCOMMITTED);
     expect(uncommitted).toMatchObject({ maxOffset: 3n, lastStableOffset: 2n });
-    expect(uncommitted.abortedTransactions(0n)).toBeNull();
+    expect(uncommitted.abortedTransactions(0n, 3n)).toBeNull();
   });
 });

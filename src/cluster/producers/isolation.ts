@@ -18,10 +18,14 @@ export function fetchLimits(state: PartitionProducerState, highWatermark: bigint
     lastStableOffset,
     /** Exclusive upper bound of the offsets this fetch may return. */
     maxOffset: readCommitted ? lastStableOffset : highWatermark,
-    /** The abortedTransactions field for a fetch from `fetchOffset` (null for READ_UNCOMMITTED, as Kafka sends). */
-    abortedTransactions(fetchOffset: bigint): { producerId: bigint; firstOffset: bigint }[] | null {
+    /**
+     * The abortedTransactions field for a fetch that returns offsets
+     * [fetchOffset, upTo): those overlapping what it returns, not every one
+     * up to the last stable offset (null for READ_UNCOMMITTED, as Kafka sends).
+     */
+    abortedTransactions(fetchOffset: bigint, upTo: bigint): { producerId: bigint; firstOffset: bigint }[] | null {
       if (!readCommitted) return null;
-      return state.abortedTransactions(fetchOffset, lastStableOffset).map((a: AbortedTransaction) => ({ producerId: a.producerId, firstOffset: a.firstOffset }));
+      return state.abortedTransactions(fetchOffset, upTo).map((a: AbortedTransaction) => ({ producerId: a.producerId, firstOffset: a.firstOffset }));
     },
   };
 }

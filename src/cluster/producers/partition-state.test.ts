@@ -57,11 +57,30 @@ describe("PartitionProducerState", () => {
     expect(produce(batch({ producerEpoch: 2, baseSequence: 0 }))).toMatchObject({ appended: true });
   });
 
-  it("requires a producer new to the partition to start at 0, and keeps producers apart", () => {
+  it("lets a producer unknown to the partition start at any sequence (KIP-360), then holds it to its sequence", () => {
     const { produce } = log();
-    expect(produce(batch({ baseSequence: 3 }))).toEqual({ error: 45 });
-    produce(batch({ producerId: 1n }));
-    expect(produce(batch({ producerId: 2n }))).toMatchObject({ appended: true });
+    expect(produce(batch({ baseSequence: 3 }))).toEqual({ offset: 0n, appended: true });
+    expect(produce(batch({ baseSequence: 5 }))).toEqual({ error: 45 });
+    expect(produce(batch({ baseSequence: 4 }))).toEqual({ offset: 1n, appended: true });
+    expect(produce(batch({ producerId: 2n, baseSequence: 1000 }))).toMatchObject({ appended: true });
+  });
+
+  it("forgets a producer whose records are all below the log start: it may then resume at any sequence", () => {
+    const { state, produce, end } = log();
+    produce(batch({ baseSequence: 0, recordCount: 2 }));
+    produce(batch({ producerId: 7n, baseSequence: 0 }));
+    state.truncateHead(2n);
+    expect(produce(batch({ baseSequence: 40 }))).toMatchObject({ appended: true });
+    expect(produce(batch({ producerId: 7n, baseSequence: 40 }))).toEqual({ error: 45 });
+    expect(end()).toBe(4n);
+  });
+
+  it("refuses a non-transactional batch from a producer with a transaction open here (INVALID_TXN_STATE)", () => {
+    const { produce, mark } = log();
+    produce(batch({ isTransactional: true }));
+    expect(produce(batch({ baseSequence: 1 }))).toEqual({ error: 48 });
+    mark(1000n, 0, "commit");
+    expect(produce(batch({ baseSequence: 1 }))).toMatchObject({ appended: true });
   });
 
   it("wraps sequences after 2^31-1", () => {

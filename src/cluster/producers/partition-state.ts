@@ -8,6 +8,9 @@
  */
 
 import { ErrorCode } from "../protocol/errors";
+import { AbortedTransactionIndex, type AbortedTransaction } from "./aborted-index";
+
+export type { AbortedTransaction } from "./aborted-index";
 
 /** The fields of a v2 batch header that matter here. */
 export type ProducerBatch = {
@@ -46,8 +49,6 @@ export type CheckResult =
   | { kind: "duplicate"; baseOffset: bigint; lastOffset: bigint }
   | { kind: "error"; errorCode: number; message: string };
 
-export type AbortedTransaction = { producerId: bigint; firstOffset: bigint; lastOffset: bigint };
-
 type BatchMetadata = { firstSeq: number; lastSeq: number; firstOffset: bigint; lastOffset: bigint };
 type ProducerEntry = { epoch: number; batches: BatchMetadata[] };
 
@@ -69,7 +70,7 @@ export class PartitionProducerState {
   private readonly producers = new Map<bigint, ProducerEntry>();
   /** Open transactions: producer id → offset of its first batch in this partition. */
   private readonly ongoing = new Map<bigint, bigint>();
-  private readonly aborted: AbortedTransaction[] = [];
+  private readonly aborted = new AbortedTransactionIndex();
 
   /** Decides what to do with a batch before it is appended. Batches without a producer id always append. */
   check(batch: ProducerBatch): CheckResult {
@@ -77,10 +78,9 @@ export class PartitionProducerState {
     const entry = this.producers.get(batch.producerId);
     const firstSeq = batch.baseSequence;
     const lastSeq = lastSequence(firstSeq, batch.recordCount);
-    if (!entry) {
-      if (firstSeq === 0) return { kind: "append" };
-      return outOfOrder(`producer ${batch.producerId} is unknown to this partition and started at sequence ${firstSeq}, not 0`);
-    }
+    // KIP-360: a producer this partition knows nothing of (new here, or its
+    // records are gone) may start at any sequence (ProducerAppendInfo.checkSequence).
+    if (!entry) return { kind: "append" };
     if (batch.producerEpoch < entry.epoch) {
       return {
         kind: "error",
@@ -98,6 +98,9 @@ export class PartitionProducerState {
       return outOfOrder(`expected sequence ${last.lastSeq + 1} from producer ${batch.producerId}, got ${firstSeq}`);
     }
     if (!last && firstSeq !== 0) return outOfOrder(`expected sequence 0 from producer ${batch.producerId}, got ${firstSeq}`);
+    if (!batch.isTransactional && this.ongoing.has(batch.producerId)) {
+      return { kind: "error", errorCode: ErrorCode.INVALID_TXN_STATE, message: `producer ${batch.producerId} has a transaction open here and wrote a non-transactional batch` };
+    }
     return { kind: "append" };
   }
 
@@ -117,7 +120,7 @@ export class PartitionProducerState {
       const first = this.ongoing.get(batch.producerId);
       this.ongoing.delete(batch.producerId);
       if (marker === "abort" && first !== undefined) {
-        this.aborted.push({ producerId: batch.producerId, firstOffset: first, lastOffset });
+        this.aborted.add({ producerId: batch.producerId, firstOffset: first, lastOffset });
       }
       return;
     }
@@ -133,9 +136,33 @@ export class PartitionProducerState {
     return lso;
   }
 
-  /** The aborted transactions a READ_COMMITTED fetch from `fetchOffset` up to `upperBound` must be told about. */
+  /** Whether the producer has a transaction open in this partition (its writes were verified with the coordinator already). */
+  hasOngoingTransaction(producerId: bigint): boolean {
+    return this.ongoing.has(producerId);
+  }
+
+  /** The aborted transactions a READ_COMMITTED fetch of offsets [fetchOffset, upperBound) must be told about. */
   abortedTransactions(fetchOffset: bigint, upperBound: bigint): AbortedTransaction[] {
-    return this.aborted.filter((a) => a.lastOffset >= fetchOffset && a.firstOffset < upperBound);
+    return this.aborted.overlapping(fetchOffset, upperBound);
+  }
+
+  /**
+   * Forgets what lies below a new log start offset, as Kafka's
+   * ProducerStateManager.truncateHead does: aborted transactions that ended
+   * there, and producers whose last batch did (they are unknown again, and
+   * KIP-360 lets them resume at any sequence).
+   */
+  truncateHead(logStartOffset: bigint): void {
+    this.aborted.pruneBefore(logStartOffset);
+    for (const [producerId, entry] of this.producers) {
+      const last = entry.batches.at(-1);
+      if (last && last.lastOffset < logStartOffset && !this.ongoing.has(producerId)) this.producers.delete(producerId);
+    }
+  }
+
+  /** How many aborted transactions are remembered (for tests of pruning). */
+  get abortedCount(): number {
+    return this.aborted.size;
   }
 }
 

@@ -5,6 +5,7 @@
 import * as net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCluster, startCluster, type ClusterCore } from "..";
+import { builtBatch } from "../log/validate-batch";
 import { decodeResponse, encodeRecordBatch, encodeRequest, ErrorCode } from "../protocol";
 
 type Wire = { write(bytes: Buffer): void; onData(l: (b: Uint8Array) => void): void; onClose(l: () => void): void; close(): void };
@@ -87,7 +88,7 @@ describe.each(wires)("the connection loop over %s", (_name, start, open) => {
     const started = Date.now();
     c.wire.write(encodeRequest(header(1, 11, 7), { replicaId: -1, maxWaitMs: 10_000, minBytes: 1, maxBytes: 1 << 20, isolationLevel: 0, topics: [{ topic: "wake", partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }] }] }));
     await new Promise((r) => setTimeout(r, 100));
-    cluster.state.partition("wake", 0)!.log.append(encodeRecordBatch({ records: [{ value: "hello" }] }));
+    cluster.state.partition("wake", 0)!.log.append(builtBatch(encodeRecordBatch({ records: [{ value: "hello" }] }), "client"));
     await c.until(() => c.frames.length === 1);
     expect(Date.now() - started).toBeLessThan(5000);
     const { body } = decodeResponse(1, 11, c.frames[0]) as any;

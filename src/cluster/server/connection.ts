@@ -8,7 +8,7 @@ import type { FaultInjector } from "../faults/injector";
 import type { ProduceJournal } from "../faults/produce-journal";
 import type { Coordination } from "../coordinators";
 import { apiVersionsBody } from "../handlers/api-versions";
-import type { RequestContext } from "../handlers/handler";
+import { CLOSE_CONNECTION, type Handler, type RequestContext } from "../handlers/handler";
 import { handlers } from "../handlers/registry";
 import { errorResponse } from "../protocol/error-response";
 import { ApiKey, apiName, decodeRequest, encodeResponse, ErrorCode, ProtocolError, type RequestHeader } from "../protocol";
@@ -118,23 +118,32 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
       close();
       return null;
     }
-    if (decision?.kind === "error") {
-      const answer = handler.silent?.(body) ? undefined : errorResponse(handler.schema, header.apiVersion, body, decision.errorCode);
-      if (header.apiKey === ApiKey.Produce) deps.journal?.observe({ brokerId: deps.nodeId, body: body as never, response: answer as never, decision });
-      return answer === undefined ? null : encodeResponse(header, answer as object);
+    const response = decision?.kind === "error" ? failure(handler, header, body, decision.errorCode) : await handle(handler, header, body);
+    if (header.apiKey === ApiKey.Produce) {
+      deps.journal?.observe({ brokerId: deps.nodeId, body: body as never, response: (response === CLOSE_CONNECTION ? undefined : response) as never, decision });
     }
-    const ctx: RequestContext = { nodeId: deps.nodeId, header, state: deps.state, coordination: deps.coordination, clientHost, maxMessageBytes: deps.maxMessageBytes };
-    let response: unknown;
-    try {
-      response = await handler.handle(ctx, body);
-    } catch (err) {
-      deps.log(`broker ${deps.nodeId}: ${handler.schema.name} handler failed: ${(err as Error)?.stack ?? err}`);
-      response = errorResponse(handler.schema, header.apiVersion, body, ErrorCode.UNKNOWN_SERVER_ERROR);
-    }
-    if (header.apiKey === ApiKey.Produce) deps.journal?.observe({ brokerId: deps.nodeId, body: body as never, response: response as never, decision });
     if (decision?.kind === "delay") await new Promise((r) => setTimeout(r, decision.ms));
+    if (response === CLOSE_CONNECTION) {
+      close(`${handler.schema.name} failed and its client expects no response`);
+      return null;
+    }
     if (decision?.kind === "drop-response" || response === undefined) return null;
     return encodeResponse(header, response as object);
+  }
+
+  async function handle(handler: Handler, header: RequestHeader, body: Record<string, unknown>): Promise<unknown> {
+    const ctx: RequestContext = { nodeId: deps.nodeId, header, state: deps.state, coordination: deps.coordination, clientHost, maxMessageBytes: deps.maxMessageBytes };
+    try {
+      return await handler.handle(ctx, body);
+    } catch (err) {
+      deps.log(`broker ${deps.nodeId}: ${handler.schema.name} handler failed: ${(err as Error)?.stack ?? err}`);
+      return failure(handler, header, body, ErrorCode.UNKNOWN_SERVER_ERROR);
+    }
+  }
+
+  /** A request's failure answer; a client that expects none (acks=0) learns of it by the connection closing, as in Kafka. */
+  function failure(handler: Handler, header: RequestHeader, body: Record<string, unknown>, errorCode: number): unknown {
+    return handler.silent?.(body) ? CLOSE_CONNECTION : errorResponse(handler.schema, header.apiVersion, body, errorCode);
   }
 
   function enqueue(): Slot {

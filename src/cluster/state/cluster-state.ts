@@ -7,7 +7,7 @@ import { TopicError } from "./topic-errors";
 import { firstLiveReplica, moveLeader, reelectLeaders } from "./leader-election";
 import type { BrokerInfo, ClusterSettings, Partition, Topic } from "./model";
 import { planPartitions, planTopic, type PlanContext } from "./topic-plans";
-import { invalidTopicName } from "./topic-rules";
+import { collisionKey, invalidTopicName } from "./topic-rules";
 import { ErrorCode } from "../protocol/errors";
 
 export type { BrokerInfo, ClusterSettings, Partition, Topic } from "./model";
@@ -68,6 +68,7 @@ export class ClusterState {
       brokerIds: this.brokers.map((b) => b.nodeId),
       defaults: { numPartitions: this.settings.numPartitions, replicationFactor: this.settings.defaultReplicationFactor },
       exists: (name) => this.topics.has(name),
+      collidingWith: (name) => [...this.topics.keys()].find((t) => collisionKey(t) === collisionKey(name)),
       placementStart,
     };
   }
@@ -84,7 +85,7 @@ export class ClusterState {
     return topic;
   }
 
-  /** Creates `name` with the defaults when auto-creation is on; returns the topic or undefined. */
+  /** Creates `name` with the defaults when auto-creation is on; returns the topic or undefined. Throws TopicError when Kafka would refuse the name. */
   autoCreate(name: string): Topic | undefined {
     const existing = this.topics.get(name);
     if (existing || !this.settings.autoCreateTopics || invalidTopicName(name)) return existing;

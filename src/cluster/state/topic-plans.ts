@@ -13,6 +13,8 @@ export type PlanContext = {
   /** num.partitions and default.replication.factor, for -1 in a request. */
   defaults: { numPartitions: number; replicationFactor: number };
   exists(name: string): boolean;
+  /** The existing topic whose name collides with `name` on '.' versus '_', if any. */
+  collidingWith(name: string): string | undefined;
   /** Where round-robin placement starts for this topic (spreads leaders across topics). */
   placementStart: number;
 };
@@ -22,6 +24,8 @@ export function planTopic(ctx: PlanContext, name: string, numPartitions: number,
   const invalid = invalidTopicName(name);
   if (invalid) throw new TopicError(ErrorCode.INVALID_TOPIC_EXCEPTION, invalid);
   if (ctx.exists(name)) throw new TopicError(ErrorCode.TOPIC_ALREADY_EXISTS, `topic '${name}' already exists`);
+  const collision = ctx.collidingWith(name);
+  if (collision) throw new TopicError(ErrorCode.INVALID_TOPIC_EXCEPTION, `topic '${name}' collides with existing topic '${collision}' (Kafka treats '.' and '_' alike in metric names)`);
   const brokers = ctx.brokerIds;
   if (assignments.length > 0) {
     if (numPartitions !== -1 || replicationFactor !== -1) {

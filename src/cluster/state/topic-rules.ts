@@ -14,6 +14,15 @@ export function invalidTopicName(name: string): string | undefined {
 }
 
 /**
+ * The name a topic's metrics get: Kafka turns '.' into '_' there, so it
+ * refuses a topic whose name differs from an existing one only in those
+ * (Topic.hasCollision).
+ */
+export function collisionKey(name: string): string {
+  return name.replace(/\./g, "_");
+}
+
+/**
  * Replica lists for new partitions, spread round-robin over the brokers as
  * Kafka's default assignment does: partition p's leader is broker
  * (start + p) mod n, followed by the next `replicationFactor - 1` brokers.

@@ -8,6 +8,7 @@ import { OffsetStore } from "../groups/offsets";
 import { PartitionProducerState } from "../producers/partition-state";
 import { TopicPartition, TxnEffects } from "./coordinator";
 import { openJournalFile } from "../storage/journal-file";
+import { MARKER_RETRY_MS } from "./markers";
 import { openTransactionState } from "./state";
 
 /** Two partitions with real producer state and an offset store: what the markers act on. */
@@ -16,10 +17,12 @@ function world() {
   for (const k of ["t/0", "t/1"]) partitions.set(k, { state: new PartitionProducerState(), end: 0n, markers: [] });
   const offsets = new OffsetStore();
   let failWrites = false;
+  const unwritable = new Set<string>();
   const effects: TxnEffects = {
     partitionExists: (tp) => partitions.has(`${tp.topic}/${tp.partition}`),
     writeMarker(tp: TopicPartition, producerId, producerEpoch, commit) {
       if (failWrites) throw new Error("crash while writing markers");
+      if (unwritable.has(`${tp.topic}/${tp.partition}`)) throw new Error("no leader for the marker");
       const p = partitions.get(`${tp.topic}/${tp.partition}`)!;
       p.state.onAppend({ producerId, producerEpoch, baseSequence: -1, recordCount: 1, isTransactional: true, isControl: true }, p.end, commit ? "commit" : "abort");
       p.markers.push(`${commit ? "commit" : "abort"}@${producerEpoch}`);
@@ -37,10 +40,16 @@ function world() {
     return check;
   };
   const lso = (k: string) => partitions.get(k)!.state.lastStableOffset(partitions.get(k)!.end);
-  return { partitions, offsets, effects, produce, lso, crashWrites: (on: boolean) => (failWrites = on) };
+  return { partitions, offsets, effects, produce, lso, crashWrites: (on: boolean) => (failWrites = on), unwritable };
 }
 
 const tp = (partition: number) => ({ topic: "t", partition });
+
+/** Moves the clock and lets the marker retries it fired run to their end. */
+async function advance(clock: ManualClock, ms: number): Promise<void> {
+  clock.advance(ms);
+  await new Promise((r) => setTimeout(r, 0));
+}
 
 describe("TransactionCoordinator", () => {
   it("commits: markers on every partition, offsets visible, last stable offset released", async () => {
@@ -134,7 +143,9 @@ describe("TransactionCoordinator", () => {
       w.produce("t/0", producerId, producerEpoch);
       w.produce("t/1", producerId, producerEpoch);
       w.crashWrites(true);
-      await expect(first.coordinator.endTxn("tx", producerId, producerEpoch, true)).rejects.toThrow(/crash/);
+      // The decision is logged (PrepareCommit); markers follow, as in Kafka, where EndTxn answers once it is.
+      expect(await first.coordinator.endTxn("tx", producerId, producerEpoch, true)).toBe(ErrorCode.NONE);
+      expect(first.coordinator.describe("tx")?.state).toBe("PrepareCommit");
       first.close();
       expect(w.lso("t/0")).toBe(0n); // nothing visible to read_committed readers yet
 
@@ -151,5 +162,49 @@ describe("TransactionCoordinator", () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it("retries a marker that could not be written until it is, with no restart, writing each marker once", async () => {
+    const w = world();
+    const clock = new ManualClock();
+    const { coordinator, close } = openTransactionState({ effects: w.effects, clock, sweepMs: 3_600_000 });
+    const { producerId, producerEpoch } = await coordinator.initProducerId("tx", 60_000);
+    coordinator.addPartitions("tx", producerId, producerEpoch, [tp(0), tp(1)]);
+    w.produce("t/0", producerId, producerEpoch);
+    w.produce("t/1", producerId, producerEpoch);
+    w.unwritable.add("t/1");
+    expect(await coordinator.endTxn("tx", producerId, producerEpoch, true)).toBe(ErrorCode.NONE);
+    expect(coordinator.describe("tx")).toMatchObject({ state: "PrepareCommit", partitions: [tp(1)] });
+    expect([w.lso("t/0"), w.lso("t/1")]).toEqual([2n, 0n]);
+    // Until its markers are written the transaction refuses to move on; clients retry these.
+    expect(coordinator.addPartitions("tx", producerId, producerEpoch, [tp(0)])).toEqual([ErrorCode.CONCURRENT_TRANSACTIONS]);
+    expect((await coordinator.initProducerId("tx", 60_000)).errorCode).toBe(ErrorCode.CONCURRENT_TRANSACTIONS);
+    for (let i = 0; i < 3; i++) await advance(clock, MARKER_RETRY_MS);
+    expect(coordinator.describe("tx")?.state).toBe("PrepareCommit");
+    w.unwritable.delete("t/1");
+    await advance(clock, MARKER_RETRY_MS);
+    expect(coordinator.describe("tx")?.state).toBe("CompleteCommit");
+    expect([w.lso("t/0"), w.lso("t/1")]).toEqual([2n, 2n]);
+    expect(w.partitions.get("t/0")!.markers).toEqual(["commit@0"]);
+    expect(w.partitions.get("t/1")!.markers).toEqual(["commit@0"]);
+    close();
+    expect(clock.timerCount).toBe(0);
+  });
+
+  it("aborts what a fenced instance left open even when a marker must wait, and answers CONCURRENT_TRANSACTIONS meanwhile", async () => {
+    const w = world();
+    const clock = new ManualClock();
+    const { coordinator, close } = openTransactionState({ effects: w.effects, clock, sweepMs: 3_600_000 });
+    const old = await coordinator.initProducerId("tx", 60_000);
+    coordinator.addPartitions("tx", old.producerId, old.producerEpoch, [tp(0)]);
+    w.produce("t/0", old.producerId, old.producerEpoch);
+    w.unwritable.add("t/0");
+    expect((await coordinator.initProducerId("tx", 60_000)).errorCode).toBe(ErrorCode.CONCURRENT_TRANSACTIONS);
+    w.unwritable.delete("t/0");
+    await advance(clock, MARKER_RETRY_MS);
+    const next = await coordinator.initProducerId("tx", 60_000);
+    expect(next).toMatchObject({ errorCode: ErrorCode.NONE, producerEpoch: old.producerEpoch + 2 });
+    expect(w.partitions.get("t/0")!.markers).toEqual([`abort@${old.producerEpoch + 1}`]);
+    close();
   });
 });

@@ -1,5 +1,6 @@
 import { Clock, systemClock } from "../coordination/clock";
 import { ErrorCode } from "../protocol/errors";
+import { MarkerWriter } from "./markers";
 
 /** Kafka's transaction states (TransactionState.scala), minus Dead and PrepareEpochFence which we never hold. */
 export type TxnState = "Empty" | "Ongoing" | "PrepareCommit" | "PrepareAbort" | "CompleteCommit" | "CompleteAbort";
@@ -35,6 +36,8 @@ export type TxnCoordinatorOptions = {
   maxTimeoutMs?: number;
   /** Write-ahead hook: every state change before it takes effect. */
   record?: (meta: TxnMetadata) => void;
+  /** Told of each marker that could not be written (it is retried). */
+  onMarkerError?: (err: unknown) => void;
 };
 
 /** Epochs are int16; Kafka moves to a fresh producer id before the epoch would overflow. */
@@ -53,10 +56,12 @@ export class TransactionCoordinator {
   private readonly txns = new Map<string, TxnMetadata>();
   private readonly clock: Clock;
   private readonly maxTimeoutMs: number;
+  private readonly markers: MarkerWriter;
 
   constructor(private readonly options: TxnCoordinatorOptions) {
     this.clock = options.clock ?? systemClock;
     this.maxTimeoutMs = options.maxTimeoutMs ?? 900_000;
+    this.markers = new MarkerWriter(options.effects, this.clock, options.onMarkerError);
   }
 
   /** InitProducerId. A null transactional id is a plain idempotent producer: a fresh id, epoch 0. */
@@ -77,6 +82,8 @@ export class TransactionCoordinator {
       await this.end({ ...current, producerEpoch: current.producerEpoch + 1 }, false);
     }
     const latest = this.txns.get(transactionalId)!;
+    // Its markers are not all written yet: the client retries, as Kafka has it do after fencing.
+    if (latest.state === "PrepareAbort") return fail(ErrorCode.CONCURRENT_TRANSACTIONS);
     const next = latest.producerEpoch + 1 > MAX_EPOCH
       ? this.fresh(transactionalId, this.options.allocateProducerId(), 0, timeoutMs)
       : this.fresh(transactionalId, latest.producerId, latest.producerEpoch + (current.state === "Ongoing" ? 0 : 1), timeoutMs);
@@ -99,6 +106,23 @@ export class TransactionCoordinator {
     for (const tp of partitions) if (!added.some((p) => p.topic === tp.topic && p.partition === tp.partition)) added.push(tp);
     this.save({ ...m, state: "Ongoing", partitions: added, groups: this.ongoingOr(m, m.groups), startedAt: this.startOf(m) });
     return partitions.map(() => ErrorCode.NONE);
+  }
+
+  /**
+   * Whether a transactional Produce to `tp` belongs to the producer's open
+   * transaction, asked before its first write there (KIP-890's verification,
+   * on by default since Kafka 3.6). The codes are those Kafka's broker answers
+   * Produce v3-10 with (AddPartitionsToTxnManager, ReplicaManager): a fenced
+   * epoch is INVALID_PRODUCER_EPOCH, a transaction being ended is the
+   * retriable NOT_ENOUGH_REPLICAS, a partition never added INVALID_TXN_STATE.
+   */
+  verifyPartition(transactionalId: string, producerId: bigint, producerEpoch: number, tp: TopicPartition): number {
+    if (transactionalId === "") return ErrorCode.INVALID_REQUEST;
+    const meta = this.txns.get(transactionalId);
+    if (!meta || meta.producerId !== producerId) return ErrorCode.INVALID_PRODUCER_ID_MAPPING;
+    if (meta.producerEpoch !== producerEpoch) return ErrorCode.INVALID_PRODUCER_EPOCH;
+    if (meta.state === "PrepareCommit" || meta.state === "PrepareAbort") return ErrorCode.NOT_ENOUGH_REPLICAS;
+    return meta.partitions.some((p) => p.topic === tp.topic && p.partition === tp.partition) ? ErrorCode.NONE : ErrorCode.INVALID_TXN_STATE;
   }
 
   /** AddOffsetsToTxn: the group's offsets will be committed or dropped with the transaction. */
@@ -167,12 +191,23 @@ export class TransactionCoordinator {
     await this.finish(prepared, commit);
   }
 
+  /** Writes the markers and completes the transaction; markers that fail are retried until written. */
   private async finish(meta: TxnMetadata, commit: boolean): Promise<void> {
-    for (const tp of meta.partitions) {
-      if (this.options.effects.partitionExists(tp)) await this.options.effects.writeMarker(tp, meta.producerId, meta.producerEpoch, commit);
-    }
     for (const g of meta.groups) this.options.effects.completeOffsets(g, meta.producerId, commit);
-    this.save({ ...meta, state: commit ? "CompleteCommit" : "CompleteAbort", partitions: [], groups: [] });
+    const pending = await this.markers.write(meta.partitions, meta.producerId, meta.producerEpoch, commit);
+    if (pending.length === 0) {
+      this.save({ ...meta, state: commit ? "CompleteCommit" : "CompleteAbort", partitions: [], groups: [] });
+      return;
+    }
+    // Only the partitions still unmarked stay in the prepared state (Kafka removes each as its marker lands).
+    const waiting: TxnMetadata = { ...meta, partitions: pending, groups: [] };
+    this.save(waiting);
+    this.markers.retryLater(() => this.finish(waiting, commit));
+  }
+
+  /** Stops retrying markers (the cluster is stopping; recover() finishes them at the next start). */
+  close(): void {
+    this.markers.close();
   }
 
   private validate(meta: TxnMetadata | undefined, producerId: bigint, producerEpoch: number): number {

@@ -59,7 +59,6 @@ export function openTransactionState(options: { effects: TxnEffects; journal?: J
   const sweep = () => {
     if (closed) return;
     cancelSweep = clock.schedule(options.sweepMs ?? 10_000, sweep);
-    // A marker write that fails leaves the transaction in Prepare*; the next start-up's recover() finishes it.
     coordinator!.abortExpired().catch(() => {});
   };
   cancelSweep = clock.schedule(options.sweepMs ?? 10_000, sweep);
@@ -70,6 +69,7 @@ export function openTransactionState(options: { effects: TxnEffects; journal?: J
     close() {
       closed = true;
       cancelSweep();
+      coordinator!.close();
       journal?.close();
     },
   };

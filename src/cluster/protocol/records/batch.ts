@@ -100,6 +100,12 @@ export function verifyBatchCrc(bytes: Buffer): boolean {
   return bytes.length >= BATCH_HEADER_BYTES && bytes.readUInt32BE(F.crc) === crc32c(bytes, CRC_START, bytes.length);
 }
 
+/** Recomputes the batch's CRC-32C in place, after a change to the bytes it covers (attributes onwards). */
+export function sealBatch(bytes: Buffer): Buffer {
+  bytes.writeUInt32BE(crc32c(bytes, CRC_START, bytes.length), F.crc);
+  return bytes;
+}
+
 /** Rewrites the batch's base offset in place (the CRC does not cover it). */
 export function setBaseOffset(bytes: Buffer, offset: bigint): void {
   bytes.writeBigInt64BE(offset, F.baseOffset);

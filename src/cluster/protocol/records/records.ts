@@ -1,11 +1,10 @@
-// The records inside a v2 batch, for the few places that look inside one
-// (tests, inspection helpers, transaction markers); the broker's produce and
-// fetch paths move whole batches without decoding them.
-import { gunzipSync } from "fflate";
+// The records inside a v2 batch, for the places that look inside one: the
+// validation of a produced batch, ListOffsets by timestamp, inspection
+// helpers, transaction markers. Fetch moves whole batches without decoding.
 import { ProtocolError } from "../errors";
 import { Reader, Writer } from "../primitives";
-import { BATCH_HEADER_BYTES, BatchField as F, LOG_OVERHEAD, readBatchHeader } from "./batch";
-import { crc32c } from "./crc32c";
+import { BATCH_HEADER_BYTES, BatchField as F, LOG_OVERHEAD, readBatchHeader, sealBatch, type BatchHeader } from "./batch";
+import { decompress } from "./compression";
 
 export type RecordHeader = { key: string; value: Buffer | null };
 
@@ -18,35 +17,53 @@ export type DecodedRecord = {
   headers: RecordHeader[];
 };
 
-const CODECS = ["none", "gzip", "snappy", "lz4", "zstd"];
+/** One record as stored: its offset and timestamp are deltas from the batch header's base. */
+export type StoredRecord = {
+  timestampDelta: bigint;
+  offsetDelta: number;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: RecordHeader[];
+};
 
-/** Decodes every record of one batch (gzip-compressed batches included). */
+/** A batch's record bytes, decompressed when the batch is compressed (see ./compression.ts). */
+export function recordsPayload(bytes: Buffer, header: BatchHeader = readBatchHeader(bytes)): Buffer {
+  return decompress(header.compression, bytes.subarray(BATCH_HEADER_BYTES, LOG_OVERHEAD + header.batchLength));
+}
+
+/**
+ * Reads the record at the reader's position, strictly as Kafka's
+ * DefaultRecord.readFrom does: its fields must fill exactly the length it
+ * declares, and header keys may not be null. Throws ProtocolError otherwise.
+ */
+export function readRecord(r: Reader): StoredRecord {
+  const length = r.varint();
+  const end = r.pos + length;
+  if (length < 0 || end > r.end) throw new ProtocolError("malformed", `a record declares ${length} bytes, more than its batch holds`);
+  r.int8(); // attributes: unused in v2
+  const timestampDelta = r.varlong();
+  const offsetDelta = r.varint();
+  const key = varBytes(r);
+  const value = varBytes(r);
+  const headerCount = r.varint();
+  if (headerCount < 0 || headerCount > end - r.pos) throw new ProtocolError("malformed", `a record declares ${headerCount} headers`);
+  const headers: RecordHeader[] = [];
+  for (let j = 0; j < headerCount; j++) {
+    const k = varBytes(r);
+    if (k === null) throw new ProtocolError("malformed", "a record header has a null key");
+    headers.push({ key: k.toString("utf8"), value: varBytes(r) });
+  }
+  if (r.pos !== end) throw new ProtocolError("malformed", `a record's fields take ${r.pos - end + length} bytes, not the ${length} it declares`);
+  return { timestampDelta, offsetDelta, key, value, headers };
+}
+
+/** Decodes every record of one batch, whatever its codec. */
 export function decodeRecords(bytes: Buffer): DecodedRecord[] {
   const h = readBatchHeader(bytes);
-  let body = bytes.subarray(BATCH_HEADER_BYTES, LOG_OVERHEAD + h.batchLength);
-  if (h.compression === 1) body = Buffer.from(gunzipSync(body));
-  else if (h.compression !== 0) {
-    throw new ProtocolError("malformed", `cannot decode ${CODECS[h.compression] ?? `codec ${h.compression}`}-compressed records (only gzip is supported here)`);
-  }
-  const r = new Reader(body);
+  const r = new Reader(recordsPayload(bytes, h));
   const out: DecodedRecord[] = [];
-  for (let i = 0; i < h.recordCount; i++) {
-    const length = r.varint();
-    const end = r.pos + length;
-    if (length < 0 || end > body.length) throw new ProtocolError("malformed", "truncated record");
-    r.int8(); // attributes: unused in v2
-    const timestampDelta = r.varlong();
-    const offsetDelta = r.varint();
-    const key = varBytes(r);
-    const value = varBytes(r);
-    const headerCount = r.varint();
-    if (headerCount < 0 || headerCount > r.remaining) throw new ProtocolError("malformed", "bad record header count");
-    const headers: RecordHeader[] = [];
-    for (let j = 0; j < headerCount; j++) {
-      const k = varBytes(r);
-      headers.push({ key: k === null ? "" : k.toString("utf8"), value: varBytes(r) });
-    }
-    r.pos = end;
+  for (let i = 0; i < h.recordCount && r.remaining > 0; i++) {
+    const { timestampDelta, offsetDelta, key, value, headers } = readRecord(r);
     out.push({ offset: h.baseOffset + BigInt(offsetDelta), timestamp: h.baseTimestamp + timestampDelta, key, value, headers });
   }
   return out;
@@ -121,8 +138,7 @@ export function encodeRecordBatch(batch: NewBatch): Buffer {
   out.writeInt16BE(batch.producerEpoch ?? -1, F.producerEpoch);
   out.writeInt32BE(batch.baseSequence ?? -1, F.baseSequence);
   out.writeInt32BE(batch.records.length, F.recordCount);
-  out.writeUInt32BE(crc32c(out, F.attributes, out.length), F.crc);
-  return out;
+  return sealBatch(out);
 }
 
 function writeVarBytes(w: Writer, b: Buffer | null): void {

@@ -4,5 +4,5 @@
 export { startCluster, type Cluster, type ClusterOptions } from "./cluster";
 export { createCluster, type ClusterCore, type ClusterCoreOptions, type TopicSummary } from "./core";
 export { createMemoryPipe, type MemoryClient, type Transport } from "./server/transport";
-export { connectFaultControl, type FaultControl, type FaultRule, type FaultRuleSpec, type FaultTarget } from "./faults";
+export { connectFaultControl, type FaultControl, type FaultRule, type FaultRuleSpec, type FaultTarget, type TopicInfo, type TopicView } from "./faults";
 export { ErrorCode } from "./protocol/errors";

@@ -1,5 +1,30 @@
 import { FaultInjector, FaultRule, FaultRuleSpec, FaultTarget } from "./injector";
 
+/** A topic with its partitions' leaders, in-sync replicas and offsets; offsets are bigint in process and JSON numbers over HTTP. */
+export type TopicInfo<Offset> = {
+  name: string;
+  /** The topic's own configs (CreateTopics, IncrementalAlterConfigs); every other config has the broker's value. */
+  configs: Record<string, string>;
+  partitions: {
+    partition: number;
+    leader: number;
+    leaderEpoch: number;
+    replicas: number[];
+    /** In-sync replicas: a replica on a stopped broker leaves; acks=all needs min.insync.replicas of them. */
+    isr: number[];
+    /** Replicas whose broker is stopped. */
+    offlineReplicas: number[];
+    logStartOffset: Offset;
+    highWatermark: Offset;
+    lastStableOffset: Offset;
+    /** Bytes stored (what retention.bytes counts). */
+    size: number;
+  }[];
+};
+
+/** A topic as the control endpoint shows it. */
+export type TopicView = TopicInfo<number>;
+
 /** What the cluster itself must offer for the structural faults. */
 export interface ClusterActions {
   stopBroker(nodeId: number): Promise<void>;
@@ -9,6 +34,10 @@ export interface ClusterActions {
   /** Starts a rebalance of a consumer group; false when the group has no members. */
   rebalanceGroup(groupId: string): boolean;
   info(): { bootstrap: string; brokers: { nodeId: number; host: string; port: number; up: boolean }[] };
+  /** Every topic with its partitions' leaders, ISRs and offsets. */
+  topics(): TopicView[];
+  /** One retention pass now. */
+  enforceRetention(): void;
 }
 
 /**
@@ -29,6 +58,10 @@ export interface FaultControl {
   moveLeader(topic: string, partition: number, leader: number): Promise<void>;
   rebalanceGroup(groupId: string): Promise<boolean>;
   info(): Promise<ReturnType<ClusterActions["info"]>>;
+  /** Every topic with its partitions' leaders, in-sync replicas (ISR) and offsets. */
+  topics(): Promise<TopicView[]>;
+  /** Runs one retention pass now instead of waiting for log.retention.check.interval.ms. */
+  enforceRetention(): Promise<void>;
 }
 
 /** Fault control over an injector and cluster in this process. */
@@ -47,5 +80,7 @@ export function localFaultControl(injector: FaultInjector, actions: ClusterActio
     moveLeader: (topic, partition, leader) => actions.moveLeader(topic, partition, leader),
     rebalanceGroup: async (groupId) => actions.rebalanceGroup(groupId),
     info: async () => actions.info(),
+    topics: async () => actions.topics(),
+    enforceRetention: async () => actions.enforceRetention(),
   };
 }

@@ -1,9 +1,13 @@
 // One partition's log: whole record batches kept as the bytes clients sent
 // (only the base offset is rewritten), so produce and fetch never re-encode
-// records. With our in-process "replication" every acknowledged write is on
+// records. Batches sit in segments (./segments.ts) that roll by size and age
+// and that retention deletes whole, moving the log start offset, as in
+// Kafka. With our in-process "replication" every acknowledged write is on
 // every replica at once, so the high watermark is the log end offset.
 import { controlMarkerOf, decodeRecords, readBatchHeader, setBaseOffset } from "../protocol";
 import { PartitionProducerState, producerBatchOf } from "../producers/partition-state";
+import type { LogFiles } from "../storage/storage";
+import { DEFAULT_LOG_SETTINGS, emptySegment, segmentsToDelete, shouldRoll, type LogSettings, type Segment } from "./segments";
 
 export type StoredBatch = {
   baseOffset: bigint;
@@ -12,37 +16,62 @@ export type StoredBatch = {
   bytes: Buffer;
 };
 
-/** Where a partition's batches are made durable (see ./segment-file.ts); absent in memory mode. */
-export interface BatchSink {
-  append(bytes: Buffer): void;
-  close(): void;
-  remove(): void;
-}
+export type LogOptions = {
+  /** The partition's segment files (--data-dir); in memory when absent. */
+  files?: LogFiles;
+  /** The topic's current segment and retention configs. */
+  settings?: () => LogSettings;
+  /** The clock retention reads. */
+  now?: () => number;
+};
 
 export class PartitionLog {
   private batches: StoredBatch[] = [];
+  private segments: Segment[] = [];
   private listeners = new Set<() => void>();
   readonly producers = new PartitionProducerState();
   logStartOffset = 0n;
   private endOffset = 0n;
+  private readonly files?: LogFiles;
+  private readonly settings: () => LogSettings;
+  private readonly now: () => number;
 
-  constructor(readonly topic: string, readonly partition: number, private sink?: BatchSink) {}
+  constructor(readonly topic: string, readonly partition: number, options: LogOptions = {}) {
+    this.files = options.files;
+    this.settings = options.settings ?? (() => DEFAULT_LOG_SETTINGS);
+    this.now = options.now ?? Date.now;
+    const found = this.files?.segments ?? [];
+    for (const stored of found) {
+      this.segments.push(emptySegment(stored.baseOffset));
+      if (this.endOffset < stored.baseOffset) this.endOffset = stored.baseOffset;
+      for (const bytes of stored.batches) this.restore(bytes);
+    }
+    if (found.length === 0) this.startSegment(0n);
+    this.logStartOffset = this.segments[0].baseOffset;
+  }
 
   /** The offset the next record gets; with in-process replication also the high watermark. */
   get highWatermark(): bigint {
     return this.endOffset;
   }
 
+  /** Bytes of every stored batch. */
+  get size(): number {
+    return this.segments.reduce((sum, s) => sum + s.size, 0);
+  }
+
   /**
    * Appends one validated v2 batch, assigning its offsets; returns its base
-   * offset. The bytes are copied so the request frame can be freed.
+   * offset. The bytes are copied so the request frame can be freed. When the
+   * segment file cannot take it, throws (StorageError) with nothing appended.
    */
   append(batch: Buffer): bigint {
     const header = readBatchHeader(batch);
+    if (shouldRoll(this.segments[this.segments.length - 1], batch.length, header.maxTimestamp, this.settings())) this.startSegment(this.endOffset);
     const baseOffset = this.endOffset;
     const bytes = Buffer.from(batch);
     setBaseOffset(bytes, baseOffset);
-    this.sink?.append(bytes);
+    this.files?.append(bytes);
     this.track(bytes, baseOffset, header.lastOffsetDelta, header.maxTimestamp);
     const marker = header.isControl ? controlMarkerOf(bytes) : undefined;
     this.producers.onAppend(producerBatchOf(header), baseOffset, marker);
@@ -51,18 +80,45 @@ export class PartitionLog {
   }
 
   /** Re-adds a batch read back from disk at start-up (offsets already assigned). */
-  restore(bytes: Buffer): void {
+  private restore(bytes: Buffer): void {
     const header = readBatchHeader(bytes);
-    if (this.batches.length === 0) this.logStartOffset = header.baseOffset;
     this.track(bytes, header.baseOffset, header.lastOffsetDelta, header.maxTimestamp);
     const marker = header.isControl ? controlMarkerOf(bytes) : undefined;
     this.producers.onAppend(producerBatchOf(header), header.baseOffset, marker);
+  }
+
+  private startSegment(baseOffset: bigint): void {
+    this.files?.roll(baseOffset);
+    this.segments.push(emptySegment(baseOffset));
   }
 
   private track(bytes: Buffer, baseOffset: bigint, lastOffsetDelta: number, maxTimestamp: bigint): void {
     const lastOffset = baseOffset + BigInt(lastOffsetDelta);
     this.batches.push({ baseOffset, lastOffset, maxTimestamp, bytes });
     this.endOffset = lastOffset + 1n;
+    const active = this.segments[this.segments.length - 1];
+    active.size += bytes.length;
+    active.batches += 1;
+    active.rollingTimestamp ??= maxTimestamp;
+    if (maxTimestamp > active.largestTimestamp) active.largestTimestamp = maxTimestamp;
+  }
+
+  /** Moves the log start forward (DeleteRecords, or a restart restoring it); never back, never past the high watermark. */
+  advanceLogStart(offset: bigint): void {
+    if (offset > this.logStartOffset && offset <= this.highWatermark) this.logStartOffset = offset;
+  }
+
+  /** One retention pass: deletes the segments Kafka's rules allow at this moment; returns how many. */
+  enforceRetention(): number {
+    const count = segmentsToDelete(this.segments, this.logStartOffset, this.highWatermark, this.now(), this.settings());
+    if (count === 0) return 0;
+    if (count === this.segments.length) this.startSegment(this.endOffset); // Kafka rolls before deleting the active segment
+    for (const segment of this.segments.splice(0, count)) {
+      this.files?.deleteOldest();
+      this.batches.splice(0, segment.batches);
+    }
+    this.advanceLogStart(this.segments[0].baseOffset);
+    return count;
   }
 
   /**
@@ -125,12 +181,12 @@ export class PartitionLog {
   }
 
   close(): void {
-    this.sink?.close();
+    this.files?.close();
   }
 
   /** Deletes the log's durable copy (topic deletion). */
   remove(): void {
-    this.sink?.remove();
+    this.files?.remove();
     this.batches = [];
   }
 }

@@ -3,7 +3,7 @@ import { intFlag, parseFlags } from "../cli-args";
 import { CliError } from "../cli-error";
 import { startCluster } from "./cluster";
 import { ConfigError } from "./configs/store";
-import { ListenError } from "./server/listen-error";
+import { ListenError } from "./faults/listen-error";
 import { StorageError } from "./storage/storage";
 
 const USAGE = `usage: partition-lab cluster [--brokers 3] [--port 9092] [--host 127.0.0.1] [--data-dir DIR]

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import * as http from "node:http";
 import { AddressInfo } from "node:net";
-import { listenError } from "../server/listen-error";
+import { listenError } from "./listen-error";
 import { FaultControl } from "./control";
 import { refusal } from "./request-guard";
 

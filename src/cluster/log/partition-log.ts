@@ -6,8 +6,7 @@
 // every replica at once, so the high watermark is the log end offset.
 import { controlMarkerOf, decodeRecords, readBatchHeader, setBaseOffset } from "../protocol";
 import { PartitionProducerState, producerBatchOf } from "../producers/partition-state";
-import type { LogFiles } from "../storage/storage";
-import { DEFAULT_LOG_SETTINGS, emptySegment, segmentsToDelete, shouldRoll, type LogSettings, type Segment } from "./segments";
+import { DEFAULT_LOG_SETTINGS, emptySegment, segmentsToDelete, shouldRoll, type LogFiles, type LogSettings, type Segment } from "./segments";
 
 export type StoredBatch = {
   baseOffset: bigint;

@@ -4,6 +4,21 @@
 // deleteLogStartOffsetBreachedSegments, deleteRetentionSizeBreachedSegments
 // and deleteRetentionMsBreachedSegments, applied in that order).
 
+/** Where a partition's segments are kept on disk (../storage/segment-file.ts); absent in memory. */
+export interface LogFiles {
+  /** The segments found when opened, oldest first, each with its intact batches. */
+  readonly segments: readonly { baseOffset: bigint; batches: Buffer[] }[];
+  /** Appends to the newest segment; on failure nothing of `bytes` stays in the file and a StorageError is thrown. */
+  append(bytes: Buffer): void;
+  /** Starts a new (empty) segment at `baseOffset`; later appends go there. */
+  roll(baseOffset: bigint): void;
+  /** Deletes the oldest segment's file (retention). */
+  deleteOldest(): void;
+  close(): void;
+  /** Deletes every file of the partition (topic deletion). */
+  remove(): void;
+}
+
 export type Segment = {
   baseOffset: bigint;
   /** Bytes of the batches in it. */

@@ -3,7 +3,7 @@
 // same port when the broker starts.
 import * as net from "node:net";
 import type { Broker } from "./broker";
-import { listenError } from "./listen-error";
+import { listenError } from "../faults/listen-error";
 import { tcpTransport } from "./tcp-transport";
 
 export type TcpListener = { readonly port: number; close(): Promise<void> };

@@ -9,7 +9,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { BATCH_HEADER_BYTES, BatchField, LOG_OVERHEAD, readBatchHeader, verifyBatchCrc } from "../protocol";
 import { AppendOnlyFile, type FileIo } from "./append-file";
-import { StorageError, type LogFiles } from "./storage";
+import type { LogFiles } from "../log/segments";
+import { StorageError } from "./storage";
 import { readIntact, type RecordAt } from "./torn-tail";
 
 /** The directory of a partition's segments; topic names are [a-zA-Z0-9._-], safe as file names. */

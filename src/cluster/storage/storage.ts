@@ -4,6 +4,7 @@
 // `--data-dir`.
 import type { Journal } from "../coordination/journal";
 import type { DynamicBrokerConfigs } from "../configs/store";
+import type { LogFiles } from "../log/segments";
 
 /** A partition's placement and leadership, which survive a restart as Kafka's controller keeps them. */
 export type StoredPartition = {
@@ -18,21 +19,6 @@ export type StoredPartition = {
 export type StoredTopic = { name: string; configs?: Record<string, string>; partitions: StoredPartition[] };
 
 export type StoredMetadata = { topics: StoredTopic[]; brokerConfigs?: DynamicBrokerConfigs };
-
-/** A partition's segments: each an append-only file of v2 batches named by its base offset. */
-export interface LogFiles {
-  /** The segments found when opened, oldest first, each with its intact batches. */
-  readonly segments: readonly { baseOffset: bigint; batches: Buffer[] }[];
-  /** Appends to the newest segment; on failure nothing of `bytes` stays in the file and a StorageError is thrown. */
-  append(bytes: Buffer): void;
-  /** Starts a new (empty) segment at `baseOffset`; later appends go there. */
-  roll(baseOffset: bigint): void;
-  /** Deletes the oldest segment's file (retention). */
-  deleteOldest(): void;
-  close(): void;
-  /** Deletes every file of the partition (topic deletion). */
-  remove(): void;
-}
 
 export interface ClusterStorage {
   /** Where it lives, for messages ("data in DIR"). */

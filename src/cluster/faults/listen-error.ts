@@ -1,4 +1,6 @@
-// Why a listener could not open, said so a user knows what to do (Node only).
+// Why a listener could not open, said so a user knows what to do (Node
+// only): the control endpoint's (./server.ts) and the brokers' TCP listeners
+// (../server/tcp-listener.ts, a layer above).
 
 /** A listener that could not open: the message names the address and the flag to change. */
 export class ListenError extends Error {

@@ -11,10 +11,13 @@ const benchmarks = {
   runner: "../bench/dist/runner.js",
   build: "../bench/dist/build.js",
   live: "../bench/dist/live.js",
+  stability: "../bench/dist/stability.js",
 };
+// Run only when named: twenty full builds take a good while.
+const onlyWhenAsked = new Set(["stability"]);
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"));
-const names = asked.length > 0 ? asked : Object.keys(benchmarks);
+const names = asked.length > 0 ? asked : Object.keys(benchmarks).filter((n) => !onlyWhenAsked.has(n));
 for (const name of names) {
   const path = benchmarks[name];
   if (!path) {

@@ -24,7 +24,7 @@ describe("partition-lab CLI", () => {
     const lines: string[] = [];
     vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
     await main(["--help"]);
-    for (const name of ["cluster", "run", "kernelspec", "build"]) expect(lines.join("\n")).toMatch(new RegExp(`^  ${name}\\s`, "m"));
+    for (const name of ["cluster", "run", "kernelspec", "build", "lab"]) expect(lines.join("\n")).toMatch(new RegExp(`^  ${name}\\s`, "m"));
   });
 
   it.each([
@@ -35,6 +35,9 @@ describe("partition-lab CLI", () => {
     [["run", "a.ipynb", "--out", "x", "--inplace"], /no such notebook|exclude each other/],
     [["build", "--jobs", "many"], /--jobs must be a whole number/],
     [["kernelspec", "--user", "--prefix", "/tmp/x"], /exclude each other/],
+    [["lab", "--ui", "classic"], /--ui must be "lab" or "notebook"/],
+    [["lab", "--port", "http"], /--port must be a whole number/],
+    [["lab", "one", "two"], /one folder at most/],
   ])("explains a user mistake without a stack trace: %s", async (argv, message) => {
     // The compiled CLI: its commands load their modules with require, as installed users run them.
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {

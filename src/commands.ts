@@ -12,5 +12,6 @@ export const commands: Record<string, Command> = {
   cluster: { summary: "run an embedded Kafka-compatible cluster in the foreground", load: async () => require("./cluster/cli") },
   build: { summary: "run every notebook headless, then publish the static site to site/dist/", load: async () => require("./build/cli") },
   run: { summary: "run notebooks headless in the tslab kernel and report failures", load: async () => require("./runner/cli") },
-  kernelspec: { summary: "install the tslab kernelspec for Jupyter (no Python needed)", load: async () => require("./runner/kernelspec-cli") },
+  lab: { summary: "open the course in Jupyter, with a cluster and the kernel set up (Ctrl-C stops all)", load: async () => require("./jupyter/cli") },
+  kernelspec: { summary: "install the partition-lab-tslab kernelspec for Jupyter (no Python needed)", load: async () => require("./runner/kernelspec-cli") },
 };

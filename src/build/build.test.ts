@@ -6,11 +6,24 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatFailure, silentReporter } from "../runner";
+import { liveKernelPids } from "../runner/kernel-process";
 import { build } from "./build";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "partition-lab-build-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const SITE_FIXTURES = path.resolve(__dirname, "../site/fixtures");
+
+/** A folder holding one notebook with these code cells (a cell is [source, tags]). */
+function notebookDir(name: string, cells: [string, string[]?][]): string {
+  const dir = path.join(tmp, name.replace(/\.ipynb$/, ""));
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, name), JSON.stringify({
+    nbformat: 4, nbformat_minor: 5,
+    metadata: { kernelspec: { name: "tslab" }, "partition-lab": { title: name, minutes: 1, summary: "test" } },
+    cells: cells.map(([source, tags], i) => ({ id: `c${i}`, cell_type: "code", metadata: tags ? { tags } : {}, source, outputs: [], execution_count: null })),
+  }));
+  return dir;
+}
 
 describe("partition-lab build", () => {
   it("fails naming the notebook and cell when a cell fails, and publishes nothing", async () => {
@@ -56,4 +69,29 @@ describe("partition-lab build", () => {
     const forced = await build({ root: tmp, notebooksDir: notebooks, outDir, jobs: 1, force: true, ...quiet });
     expect(forced).toMatchObject({ ok: true, executed: 1, cached: 0 });
   }, 90_000);
+
+  it("fails a notebook whose raises-exception cell would stop Jupyter's Run All, which passes cell by cell", async () => {
+    const notebooks = notebookDir("01-refusal.ipynb", [['throw new Error("refused")', ["raises-exception"]], ['console.log("clean-up")']]);
+    const reports: string[] = [];
+    const reporter = { ...silentReporter, notebookFinished: (run: Parameters<typeof formatFailure>[0]) => void reports.push(formatFailure(run)) };
+    const quiet = { root: tmp, notebooksDir: notebooks, log: () => {} };
+    const runAll = await build({ ...quiet, outDir: path.join(tmp, "out-run-all"), jobs: 1, reporter });
+    expect(runAll.ok).toBe(false);
+    expect(reports.join("\n")).toMatch(/01-refusal\.ipynb, cell 1[\s\S]*RunAllStopped: this cell is tagged raises-exception and threw as expected \(Error: refused\)/);
+    const cellByCell = await build({ ...quiet, outDir: path.join(tmp, "out-cells"), jobs: 1, mode: "cells", reporter: silentReporter });
+    expect(cellByCell.ok).toBe(true);
+  }, 120_000);
+
+  it("fails a build past its deadline, naming what it was waiting for, and leaves no kernel behind", async () => {
+    const notebooks = notebookDir("01-sleeps.ipynb", [["await new Promise((r) => setTimeout(r, 120_000));"]]);
+    const lines: string[] = [];
+    const t0 = Date.now();
+    const result = await build({ root: tmp, notebooksDir: notebooks, outDir: path.join(tmp, "out-deadline"), jobs: 1, deadline: 8, log: (l) => lines.push(l), reporter: silentReporter });
+    expect(result.ok).toBe(false);
+    expect((Date.now() - t0) / 1000).toBeLessThan(8 + 10);
+    // On a busy machine the kernel may still be starting when the deadline passes.
+    expect(lines.join("\n")).toMatch(/build failed: it did not finish within 8 s\. Still waiting for:\n  - .*01-sleeps\.ipynb: (cell 1 \(Run All\): waiting for its execute_reply|starting its kernel)/);
+    expect(liveKernelPids()).toEqual([]);
+  }, 60_000);
 });
+

@@ -1,6 +1,8 @@
 // Finds a cluster for a notebook, in this order: KAFKA_BROKERS (any Kafka),
 // a `partition-lab cluster` already running on the default port, or an
 // embedded cluster started in this process — and says which one it uses.
+// PARTITION_LAB_CLUSTER=embedded skips the default port (`partition-lab lab
+// --per-notebook-clusters`), so each notebook starts its own cluster.
 import * as net from "node:net";
 import { startCluster, type Cluster } from "../cluster";
 import { connectFaultControl } from "../cluster/faults";
@@ -43,7 +45,7 @@ export async function connect(options: ConnectOptions = {}): Promise<Lab> {
     source = "KAFKA_BROKERS";
     bootstrap = fromEnv;
     say(`Using the Kafka cluster in KAFKA_BROKERS: ${bootstrap}`);
-  } else if (await reachable(local.bootstrap)) {
+  } else if (process.env.PARTITION_LAB_CLUSTER !== "embedded" && (await reachable(local.bootstrap))) {
     source = "local";
     bootstrap = local.bootstrap;
     say(`Using the cluster listening on ${bootstrap} (started with \`npx partition-lab cluster\`?)`);
@@ -51,7 +53,8 @@ export async function connect(options: ConnectOptions = {}): Promise<Lab> {
     source = "embedded";
     cluster = await startCluster({ brokers: 3 });
     bootstrap = cluster.bootstrap;
-    say(`No cluster found (KAFKA_BROKERS unset, nothing on ${local.bootstrap}): started an embedded 3-broker cluster in this kernel at ${bootstrap}`);
+    const why = process.env.PARTITION_LAB_CLUSTER === "embedded" ? "PARTITION_LAB_CLUSTER=embedded" : `No cluster found (KAFKA_BROKERS unset, nothing on ${local.bootstrap})`;
+    say(`${why}: started an embedded 3-broker cluster in this kernel at ${bootstrap}`);
   }
   return createLab({
     config: labKafkaConfig(bootstrap),

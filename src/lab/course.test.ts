@@ -1,6 +1,8 @@
 // The course itself, as CI sees it: every notebook passes in our runner
-// against the embedded cluster, and in Jupyter's own nbclient through the
-// kernelspec `partition-lab kernelspec` writes, with cwd = notebooks/.
+// against the embedded cluster, with every cell sent at once as Jupyter's Run
+// All does (tslab aborts the rest of the queue after any error, so a lesson
+// that only passes cell by cell fails here), and in Jupyter's own nbclient
+// through the kernelspec `partition-lab kernelspec` writes, with cwd = notebooks/.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,8 +22,8 @@ beforeAll(async () => {
 afterAll(async () => cluster?.stop());
 
 describe("the course notebooks", () => {
-  it("all pass in our runner against the embedded cluster", async () => {
-    const runs = await runNotebooks(notebooks, { env, timeout: 120 });
+  it("all pass in our runner against the embedded cluster, run as Jupyter's Run All runs them", async () => {
+    const runs = await runNotebooks(notebooks, { env, timeout: 120, mode: "run-all" });
     expect(runs.filter((r) => !r.ok).map((r) => formatFailure(r))).toEqual([]);
     expect(runs).toHaveLength(notebooks.length);
   }, 300_000);

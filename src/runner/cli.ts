@@ -7,12 +7,15 @@ import { writeNotebook } from "./notebook";
 import { consoleReporter, formatSummary } from "./report";
 import { defaultJobs, runNotebooks } from "./run-many";
 
-const USAGE = `usage: partition-lab run NOTEBOOK... [--timeout 60] [--jobs N] [--out DIR | --inplace]
+const USAGE = `usage: partition-lab run NOTEBOOK... [--timeout 60] [--jobs N] [--run-all] [--out DIR | --inplace]
 
 Runs each notebook top to bottom in a fresh tslab kernel (cwd = the notebook's
 folder), in parallel up to --jobs (default: ${defaultJobs()}, one per core). --timeout is
-seconds per cell (a notebook's metadata.execution.timeout wins). The executed
-notebooks are written to --out DIR, or over the originals with --inplace.`;
+seconds per cell (a notebook's metadata.execution.timeout wins). --run-all sends
+every cell at once, as Jupyter's Run All does: a cell that throws then stops the
+notebook even if it is tagged raises-exception. The executed notebooks are
+written to --out DIR, or over the originals with --inplace.
+PARTITION_LAB_DEBUG=1 writes every message to and from each kernel to a file.`;
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
@@ -20,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     jobs: { type: "string" },
     out: { type: "string" },
     inplace: { type: "boolean" },
+    "run-all": { type: "boolean" },
   }, USAGE, true);
   if (values.help) {
     console.log(USAGE);
@@ -31,6 +35,7 @@ export async function main(argv: string[]): Promise<number> {
   const runs = await runNotebooks(positionals, {
     timeout: intFlag(values.timeout as string | undefined, "timeout", 60, 1, 86_400),
     jobs: intFlag(values.jobs as string | undefined, "jobs", defaultJobs(), 1, 64),
+    mode: values["run-all"] ? "run-all" : "cells",
     reporter: consoleReporter(),
   });
   for (const run of runs) {

@@ -1,275 +1,247 @@
-// A running tslab kernel and the client side of the Jupyter protocol: it
-// writes a connection file, starts the kernelspec's argv with cwd = the
-// notebook's folder (as Jupyter does), talks over ZeroMQ, and notices when
-// the kernel process dies.
-import { spawn, type ChildProcess } from "node:child_process";
+// A running tslab kernel: start it (connection file, launcher, handshake),
+// run cells one at a time or all at once as Jupyter's Run All does, and
+// shut it down. Every wait has a deadline, and a deadline that passes says
+// what was awaited. Liveness is judged as this kernel allows: the process is
+// alive (its exit is seen at once), a request gets its reply within its
+// deadline, and an interrupt gets the running cell's reply. Heartbeats are
+// not used (tslab answers them on its JavaScript thread, so a kernel busy
+// compiling would look dead).
 import { randomBytes, randomUUID } from "node:crypto";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
+import { clearActivity, setActivity } from "./activity";
+import { BIND_FAILED_EXIT } from "./kernel-argv";
+import { KernelChannels, type Ports } from "./kernel-channels";
+import { KernelProcess, Progress } from "./kernel-process";
 import { tslabKernelSpec, type KernelSpec } from "./kernelspec";
-import { OutputCollector, type Output } from "./outputs";
-import { decodeMessage, encodeMessage, newMessage, type Message } from "./wire";
+import { freePorts } from "./ports";
+import { Trail } from "./trail";
+import { waitFor, type CellOutcome, type Deadlines, DEFAULT_DEADLINES, settle } from "./waits";
+import { newMessage, type Message } from "./wire";
+import { Execution } from "./execution";
 
-export type ExecuteResult = {
-  status: "ok" | "error" | "timeout" | "dead";
-  executionCount: number | null;
-  outputs: Output[];
-  error?: { name: string; message: string; traceback: string[] };
+export { killAllKernels } from "./kernel-process";
+export type { CellOutcome, Deadlines } from "./waits";
+
+export type KernelOptions = {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** argv with `{connection_file}`; default: tslab through our launcher (./kernel-argv.ts). */
+  spec?: Pick<KernelSpec, "argv">;
+  deadlines?: Partial<Deadlines>;
+  /** Where messages and events are recorded (default: a new trail named after cwd). */
+  trail?: Trail;
+  /** Names the kernel in reports of what is awaited (default: cwd). */
+  label?: string;
+  /** Finds the five ports (tests pass one that hands out a taken port). */
+  ports?: () => Promise<Ports>;
 };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
+/** Raised when a kernel cannot be started; the message says what was awaited. */
+export class KernelStartError extends Error {
+  override name = "KernelStartError";
+  /** The trail of the kernel that did not start. */
+  trail?: Trail;
 }
 
-/**
- * The error of a failed cell. tslab leaves ename/evalue empty and prints the
- * stack to stderr instead, so fall back to the last "SomeError: message" line there.
- */
-function errorOf(reply: { ename?: string; evalue?: string; traceback?: string[] }, outputs: Output[]) {
-  if (reply.ename) return { name: reply.ename, message: reply.evalue ?? "", traceback: reply.traceback ?? [] };
-  const stderr = outputs.filter((o) => o.output_type === "stream" && o.name === "stderr").map((o) => (o as { text: string }).text).join("");
-  const found = [...stderr.matchAll(/^(\w*(?:Error|Exception)\w*):? ?(.*)$/gm)].at(-1);
-  return { name: found?.[1] ?? "Error", message: found?.[2] ?? (stderr.trim().split("\n").at(-1) || "the cell failed"), traceback: stderr ? stderr.trimEnd().split("\n") : reply.traceback ?? [] };
-}
-
-/** An idle kernel that does not echo a heartbeat within this time is taken for dead. */
-const HEARTBEAT_TIMEOUT_MS = 10_000;
-
-/** Kernel processes still running, so an interrupted run can take them down with it. */
-const live = new Set<ChildProcess>();
-
-/**
- * Kills every kernel this process started. tslab treats SIGINT as "interrupt
- * the cell" and keeps running, so a Ctrl-C of the runner must do this.
- */
-export function killAllKernels(): void {
-  for (const p of live) p.kill("SIGKILL");
-  live.clear();
-}
+const START_ATTEMPTS = 3;
 
 export class Kernel {
-  private zmq!: typeof import("zeromq");
-  private shell!: import("zeromq").Dealer;
-  private control!: import("zeromq").Dealer;
-  private iopub!: import("zeromq").Subscriber;
-  private process!: ChildProcess;
-  private key = randomBytes(16).toString("hex");
-  private session = randomUUID();
-  private connectionFile = "";
-  private hbAddress = "";
-  private listeners = new Map<string, (msg: Message) => void>();
-  private replies = new Map<string, (msg: Message) => void>();
-  private stderr = "";
-  exited: { code: number | null; signal: string | null } | undefined;
-  private onExit: (() => void)[] = [];
+  readonly trail: Trail;
+  readonly deadlines: Deadlines;
+  readonly label: string;
+  private readonly key = randomBytes(16).toString("hex");
+  private readonly session = randomUUID();
+  private process!: KernelProcess;
+  private channels!: KernelChannels;
+  private connectionDir = "";
 
-  /** Starts a kernel in `cwd` and waits until it answers kernel_info (or throws after `startTimeoutMs`). */
-  static async start(options: { cwd: string; env?: NodeJS.ProcessEnv; spec?: KernelSpec; startTimeoutMs?: number }): Promise<Kernel> {
-    const k = new Kernel();
-    await k.launch(options.cwd, options.env ?? {}, options.spec ?? tslabKernelSpec(), options.startTimeoutMs ?? 60_000);
-    return k;
+  private constructor(options: KernelOptions) {
+    this.trail = options.trail ?? new Trail(options.cwd);
+    this.label = options.label ?? options.cwd;
+    this.deadlines = { ...DEFAULT_DEADLINES, ...options.deadlines };
   }
 
-  private async launch(cwd: string, env: NodeJS.ProcessEnv, spec: KernelSpec, startTimeoutMs: number): Promise<void> {
-    this.zmq = await import("zeromq");
-    const ports = { shell_port: await freePort(), iopub_port: await freePort(), stdin_port: await freePort(), control_port: await freePort(), hb_port: await freePort() };
-    const config = { ...ports, ip: "127.0.0.1", transport: "tcp", signature_scheme: "hmac-sha256", key: this.key, kernel_name: "tslab" };
-    this.connectionFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "partition-lab-kernel-")), "connection.json");
-    fs.writeFileSync(this.connectionFile, JSON.stringify(config));
-    const argv = spec.argv.map((a) => a.replace("{connection_file}", this.connectionFile));
-    this.process = spawn(argv[0], argv.slice(1), { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
-    this.process.stderr!.on("data", (d) => (this.stderr = (this.stderr + d).slice(-4000)));
-    live.add(this.process);
-    this.process.on("exit", (code, signal) => {
-      live.delete(this.process);
-      this.exited = { code, signal };
-      for (const f of this.onExit.splice(0)) f();
-    });
-    this.process.on("error", (err) => {
-      this.stderr += String(err);
-      this.exited = { code: -1, signal: null };
-      for (const f of this.onExit.splice(0)) f();
-    });
-
-    const addr = (port: number) => `tcp://127.0.0.1:${port}`;
-    this.hbAddress = addr(ports.hb_port);
-    this.shell = new this.zmq.Dealer({ linger: 0 });
-    this.control = new this.zmq.Dealer({ linger: 0 });
-    this.iopub = new this.zmq.Subscriber({ linger: 0 });
-    this.shell.connect(addr(ports.shell_port));
-    this.control.connect(addr(ports.control_port));
-    this.iopub.connect(addr(ports.iopub_port));
-    this.iopub.subscribe();
-    void this.pump(this.iopub, (m) => this.listeners.get(String(m.parent_header.msg_id))?.(m));
-    void this.pump(this.shell, (m) => this.replies.get(String(m.parent_header.msg_id))?.(m));
-    void this.pump(this.control, (m) => this.replies.get(String(m.parent_header.msg_id))?.(m));
-
-    // kernel_info until it answers: also proves iopub is connected (a status message arrives).
-    const deadline = Date.now() + startTimeoutMs;
-    for (;;) {
-      if (this.exited) throw new Error(`the tslab kernel exited while starting (code ${this.exited.code}): ${this.stderr.trim()}`);
-      if (Date.now() > deadline) throw new Error(`the tslab kernel did not answer within ${startTimeoutMs / 1000} s: ${this.stderr.trim()}`);
-      const msg = newMessage(this.session, "kernel_info_request", {});
-      let sawIopub = false;
-      this.listeners.set(msg.header.msg_id, () => (sawIopub = true));
-      const reply = await this.request(this.shell, msg, 1000);
-      if (reply) {
-        const until = Date.now() + 1000;
-        while (!sawIopub && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-        this.listeners.delete(msg.header.msg_id);
-        if (sawIopub) return;
+  /**
+   * Starts a kernel in `cwd` and waits until it answers kernel_info on shell
+   * and publishes on iopub, within `deadlines.kernelStartMs`. A kernel whose
+   * port was taken meanwhile is started again on new ports.
+   */
+  static async start(options: KernelOptions): Promise<Kernel> {
+    for (let attempt = 1; ; attempt++) {
+      const kernel = new Kernel(options);
+      try {
+        await kernel.launch(options);
+        return kernel;
+      } catch (err) {
+        await kernel.abandon();
+        const portTaken = kernel.process?.exited?.code === BIND_FAILED_EXIT;
+        if (!portTaken || attempt >= START_ATTEMPTS) {
+          const error = err instanceof KernelStartError ? err : new KernelStartError((err as Error).message);
+          error.trail = kernel.trail;
+          throw error;
+        }
+        kernel.trail.note(`a port was taken before the kernel could bind it; starting again (attempt ${attempt + 1})`);
       }
-      this.listeners.delete(msg.header.msg_id);
     }
   }
 
-  /** The kernel's process id. */
   get pid(): number | undefined {
     return this.process.pid;
   }
 
-  /**
-   * One heartbeat round trip on the kernel's hb channel. Only asked between
-   * cells: tslab answers heartbeats on its JavaScript thread, so a busy cell
-   * would look dead (cell timeouts cover that case).
-   */
-  async heartbeat(timeoutMs: number): Promise<boolean> {
-    const hb = new this.zmq.Request({ linger: 0, receiveTimeout: timeoutMs, sendTimeout: timeoutMs });
-    try {
-      hb.connect(this.hbAddress);
-      await hb.send("ping");
-      const [echo] = await hb.receive();
-      return echo.toString() === "ping";
-    } catch {
-      return false;
-    } finally {
-      hb.close();
-    }
+  get exited(): boolean {
+    return Boolean(this.process.exited);
   }
 
-  private async pump(socket: import("zeromq").Dealer | import("zeromq").Subscriber, deliver: (m: Message) => void): Promise<void> {
+  private async launch(options: KernelOptions): Promise<void> {
+    const zmqModule = await import("zeromq");
+    const ports = await (options.ports ?? freePorts)();
+    this.connectionDir = fs.mkdtempSync(path.join(os.tmpdir(), "partition-lab-kernel-"));
+    const connectionFile = path.join(this.connectionDir, "connection.json");
+    fs.writeFileSync(connectionFile, JSON.stringify({ ...ports, ip: "127.0.0.1", transport: "tcp", signature_scheme: "hmac-sha256", key: this.key, kernel_name: "tslab" }));
+    const argv = (options.spec ?? tslabKernelSpec()).argv.map((a) => a.replace("{connection_file}", connectionFile));
+    this.process = KernelProcess.spawn(argv, options.cwd, options.env ?? {}, this.trail);
+    this.channels = new KernelChannels(zmqModule, ports, this.key, this.trail, this.deadlines.sendMs);
+
+    const startedAt = Date.now();
+    const deadlineAt = startedAt + this.deadlines.kernelStartMs;
+    this.doing("starting its kernel: waiting for kernel_info_reply and a status on iopub");
+    const progress = new Progress(this.process, startedAt);
+    // kernel_info until a reply comes and a status message shows that iopub
+    // is connected too (a SUB socket misses what is published before it
+    // joins). Requests sent before the kernel bound its ports wait in ZeroMQ
+    // and are all answered at once; any of them counts.
+    let replies = 0;
+    let statuses = 0;
+    const sent: Message[] = [];
+    const ready = () => replies > 0 && statuses > 0;
     try {
-      for await (const frames of socket) {
-        try {
-          deliver(decodeMessage(this.key, frames as Buffer[]));
-        } catch {
-          // A frame we cannot read is not ours; Jupyter clients drop it too.
+      while (Date.now() < deadlineAt && !this.process.exited) {
+        const msg = newMessage(this.session, "kernel_info_request", {});
+        sent.push(msg);
+        const before = replies;
+        await this.channels.send("shell", msg, (m, channel) => (channel === "iopub" ? statuses++ : replies++));
+        await this.until(() => ready() || replies > before, Math.min(deadlineAt, Date.now() + this.deadlines.kernelInfoRetryMs));
+        // A reply without a status: iopub was not joined yet; the next request's status will come.
+        if (!ready() && replies > before) await this.until(ready, Math.min(deadlineAt, Date.now() + 100));
+        if (ready()) {
+          this.trail.note(`kernel ready after ${Date.now() - startedAt} ms`);
+          return;
+        }
+        const stuck = progress.stuckFor(Date.now());
+        if (stuck >= this.deadlines.kernelStuckMs) {
+          throw new KernelStartError(`the tslab kernel has not answered kernel_info_request in ${((Date.now() - startedAt) / 1000).toFixed(0)} s and has used no CPU for the last ${(stuck / 1000).toFixed(0)} s (${this.process.describe(progress.first)}): it is wedged${this.stderrNote()}`);
         }
       }
-    } catch {
-      // socket closed
+    } finally {
+      for (const msg of sent) this.channels.forget(msg);
     }
+    if (this.process.exited) throw new KernelStartError(`the tslab kernel exited while starting (${this.process.howExited()})${this.stderrNote()}`);
+    throw new KernelStartError(`the tslab kernel did not answer kernel_info_request within ${this.deadlines.kernelStartMs / 1000} s; ${this.process.describe(progress.first)}${this.stderrNote()}`);
   }
 
-  private async request(socket: import("zeromq").Dealer, msg: Message, timeoutMs: number): Promise<Message | undefined> {
-    const reply = new Promise<Message | undefined>((resolve) => {
-      const timer = setTimeout(() => done(undefined), timeoutMs);
-      const done = (m: Message | undefined) => {
-        clearTimeout(timer);
-        this.replies.delete(msg.header.msg_id);
-        resolve(m);
-      };
-      this.replies.set(msg.header.msg_id, done);
-      this.onExit.push(() => done(undefined));
+  /** Records what this kernel is waiting for (see ./activity.ts). */
+  private doing(what: string): void {
+    setActivity(this.session, `${this.label}: ${what}`);
+  }
+
+  private stderrNote(): string {
+    return this.process.stderr ? `; its stderr: ${this.process.stderr}` : "";
+  }
+
+  /** Resolves true as soon as `condition` holds (checked at every message and at exit), false at `deadlineAt`. */
+  private until(condition: () => boolean, deadlineAt: number): Promise<boolean> {
+    return waitFor(condition, deadlineAt, (wake) => {
+      const off = this.channels.onAnyMessage(wake);
+      this.process.onExit(wake);
+      return off;
     });
-    await socket.send(encodeMessage(this.key, msg));
-    return reply;
+  }
+
+  private async submit(code: string, stopOnError: boolean): Promise<Execution> {
+    const exec = new Execution(this.session, code, stopOnError);
+    exec.sentAt = Date.now();
+    await this.channels.send("shell", exec.msg, (m, channel) => exec.handle(m, channel));
+    return exec;
   }
 
   /**
-   * Runs one cell. On timeout the kernel is interrupted (SIGINT, tslab's
-   * interrupt mode) and, if it does not come back within a few seconds,
-   * killed: the result then says "timeout" and the kernel is unusable.
+   * Runs one cell and waits for its reply and its idle status, at most
+   * `timeoutMs`. After an expected error tslab answers "abort" to requests
+   * that arrive within 200 ms (jupyter.js, execQueue.reset(200)); with
+   * `retryAborted` such a request, which never ran, is sent again until the
+   * kernel takes it or the cell's deadline passes.
    */
-  async execute(code: string, timeoutMs: number, stopOnError = true): Promise<ExecuteResult> {
-    if (this.exited) return { status: "dead", executionCount: null, outputs: [], error: this.deathError() };
-    if (!(await this.heartbeat(HEARTBEAT_TIMEOUT_MS))) {
-      await this.interruptOrKill();
-      return { status: "dead", executionCount: null, outputs: [], error: { name: "DeadKernelError", message: `the kernel stopped answering heartbeats (none within ${HEARTBEAT_TIMEOUT_MS / 1000} s) and was killed`, traceback: [] } };
+  async execute(code: string, timeoutMs: number, options: { stopOnError?: boolean; retryAborted?: boolean; what?: string } = {}): Promise<CellOutcome> {
+    const deadlineAt = Date.now() + timeoutMs;
+    for (let backoff = 10; ; backoff = Math.min(backoff * 2, 100)) {
+      if (this.process.exited) return { exec: undefined, kind: "dead", message: this.deathMessage() };
+      const exec = await this.submit(code, options.stopOnError ?? true);
+      const outcome = await this.settleOne(exec, deadlineAt, timeoutMs, options.what ?? "the cell");
+      if (!(options.retryAborted && outcome.kind === "done" && /^abort/.test(exec.status ?? "") && Date.now() < deadlineAt)) return outcome;
+      this.trail.note(`the kernel aborted ${exec.id.slice(0, 8)} (still resetting after the expected error); sending it again in ${backoff} ms`);
+      await this.until(() => false, Date.now() + backoff);
     }
-    const msg = newMessage(this.session, "execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: stopOnError });
-    const collector = new OutputCollector();
-    let idle = false;
-    let reply: Message | undefined;
-    let wake: () => void = () => {};
-    this.listeners.set(msg.header.msg_id, (m) => {
-      if (m.header.msg_type === "status") idle = m.content.execution_state === "idle";
-      else collector.add(m);
-      wake();
+  }
+
+  /**
+   * Jupyter's Run All: sends every cell at once and collects the outcomes in
+   * order. Each cell has `timeoutMs` from the moment the cell before it
+   * finished (the kernel runs them one after another).
+   */
+  async executeAll(cells: { code: string; what: string }[], timeoutMs: number, onCell?: (index: number) => void): Promise<CellOutcome[]> {
+    const execs: Execution[] = [];
+    for (const cell of cells) execs.push(await this.submit(cell.code, true));
+    const outcomes: CellOutcome[] = [];
+    for (const [i, exec] of execs.entries()) {
+      onCell?.(i);
+      const outcome = await this.settleOne(exec, Date.now() + timeoutMs, timeoutMs, cells[i].what);
+      outcomes.push(outcome);
+      if (outcome.kind !== "done") break;
+    }
+    for (const exec of execs) this.channels.forget(exec.msg);
+    return outcomes;
+  }
+
+  private settleOne(exec: Execution, deadlineAt: number, timeoutMs: number, what: string): Promise<CellOutcome> {
+    return settle(exec, {
+      deadlineAt,
+      timeoutMs,
+      what,
+      deadlines: this.deadlines,
+      process: this.process,
+      until: (condition, at) => this.until(condition, at),
+      death: () => this.deathMessage(),
+      forget: () => this.channels.forget(exec.msg),
+      note: (waitingFor) => this.doing(waitingFor),
     });
-    this.replies.set(msg.header.msg_id, (m) => {
-      reply = m;
-      wake();
-    });
-    this.onExit.push(() => wake());
-    await this.shell.send(encodeMessage(this.key, msg));
-    const deadline = Date.now() + timeoutMs;
-    let timedOut = false;
-    while (!(idle && reply) && !this.exited) {
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        timedOut = true;
-        break;
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
-    if (timedOut) {
-      await this.interruptOrKill();
-      this.listeners.delete(msg.header.msg_id);
-      this.replies.delete(msg.header.msg_id);
-      return { status: "timeout", executionCount: null, outputs: collector.outputs, error: { name: "TimeoutError", message: `the cell did not finish within ${timeoutMs / 1000} s; the kernel was interrupted`, traceback: [] } };
-    }
-    this.listeners.delete(msg.header.msg_id);
-    this.replies.delete(msg.header.msg_id);
-    if (!reply) return { status: "dead", executionCount: null, outputs: collector.outputs, error: this.deathError() };
-    const c = reply.content;
-    const executionCount = typeof c.execution_count === "number" ? c.execution_count : null;
-    if (c.status === "error") {
-      return { status: "error", executionCount, outputs: collector.outputs, error: errorOf(c, collector.outputs) };
-    }
-    if (c.status !== "ok") {
-      return { status: "error", executionCount, outputs: collector.outputs, error: { name: "CellAborted", message: `the kernel answered "${c.status}" (it aborts requests right after an error)`, traceback: [] } };
-    }
-    return { status: "ok", executionCount, outputs: collector.outputs };
   }
 
-  private deathError() {
-    const how = this.exited ? (this.exited.signal ? `signal ${this.exited.signal}` : `exit code ${this.exited.code}`) : "no reply";
-    return { name: "DeadKernelError", message: `the kernel died (${how})${this.stderr.trim() ? `: ${this.stderr.trim().split("\n").slice(-3).join(" ")}` : ""}`, traceback: [] };
+  private deathMessage(): string {
+    const err = this.process.stderr;
+    return `the kernel died (${this.process.howExited()})${err ? `: ${err.split("\n").slice(-3).join(" ")}` : ""}`;
   }
 
-  private async interruptOrKill(): Promise<void> {
-    if (this.exited) return;
-    this.process.kill("SIGINT");
-    // tslab can only interrupt awaiting code; a busy synchronous loop needs a kill.
-    await new Promise((r) => setTimeout(r, 2000));
-    if (!this.exited) this.process.kill("SIGKILL");
+  /** Kills a kernel that did not start, and cleans up after it. */
+  private async abandon(): Promise<void> {
+    if (this.process && !this.process.exited) await this.process.kill(this.deadlines.killMs);
+    await this.shutdown();
   }
 
-  /** Asks the kernel to shut down, then makes sure the process is gone. */
+  /** Asks the kernel to shut down; kills it if it has not exited within the deadline. Never throws. */
   async shutdown(): Promise<void> {
-    if (!this.exited) {
-      await this.request(this.control, newMessage(this.session, "shutdown_request", { restart: false }), 1000).catch(() => undefined);
-      const gone = new Promise<void>((r) => (this.exited ? r() : this.onExit.push(r)));
-      await Promise.race([gone, new Promise((r) => setTimeout(r, 1000))]);
-      if (!this.exited) this.process.kill("SIGKILL");
+    if (this.process && !this.process.exited) {
+      this.doing("shutting its kernel down: waiting for the process to exit");
+      await this.channels.send("control", newMessage(this.session, "shutdown_request", { restart: false })).catch(() => undefined);
+      if (!(await this.process.waitForExit(this.deadlines.shutdownMs))) {
+        this.trail.note(`no exit within ${this.deadlines.shutdownMs} ms of shutdown_request`);
+        await this.process.kill(this.deadlines.killMs);
+      }
     }
-    for (const s of [this.shell, this.control, this.iopub]) s?.close();
-    fs.rmSync(path.dirname(this.connectionFile), { recursive: true, force: true });
+    clearActivity(this.session);
+    this.channels?.close();
+    if (this.connectionDir) fs.rmSync(this.connectionDir, { recursive: true, force: true });
   }
 }

@@ -1,12 +1,15 @@
 // Jupyter's own executor as a reference: runs notebooks with Debian's
-// python3-nbclient through the tslab kernelspec that `partition-lab
-// kernelspec` writes (in a temporary prefix), one after another, the way
-// `jupyter nbconvert --execute` does. Used by the parity tests and the bench.
+// python3-nbclient through the kernelspec that `partition-lab kernelspec`
+// writes (in a temporary prefix), one after another, the way `jupyter
+// nbconvert --execute` does. As Jupyter, nbclient starts the kernel each
+// notebook names in metadata.kernelspec.name (ours: partition-lab-tslab), so
+// a notebook that asks for another kernel fails here as it would there.
+// Used by the parity tests and the bench.
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { installKernelSpec } from "./kernelspec";
+import { installKernelSpec, isolatedJupyterEnv, makeJupyterDirs } from "./kernelspec";
 import type { Output } from "./outputs";
 
 const SCRIPT = `
@@ -16,7 +19,7 @@ results = []
 for f in sys.argv[1:]:
     nb = nbformat.read(f, as_version=4)
     try:
-        NotebookClient(nb, timeout=120, kernel_name='tslab', resources={'metadata': {'path': os.path.dirname(f)}}).execute()
+        NotebookClient(nb, timeout=120, resources={'metadata': {'path': os.path.dirname(f)}}).execute()
         results.append({'outputs': [c.get('outputs') for c in nb.cells if c.cell_type == 'code']})
     except Exception as e:
         results.append({'error': str(e)[-2000:]})
@@ -30,9 +33,10 @@ export async function runWithNbclient(files: string[], env: NodeJS.ProcessEnv = 
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "partition-lab-nbclient-"));
   try {
     installKernelSpec({ prefix });
+    makeJupyterDirs(prefix);
     const stdout = await new Promise<string>((resolve, reject) =>
       execFile("/usr/bin/python3", ["-c", SCRIPT, ...files], {
-        env: { ...process.env, ...env, JUPYTER_PATH: path.join(prefix, "share", "jupyter") },
+        env: { ...process.env, ...env, ...isolatedJupyterEnv(prefix) },
         timeout: 900_000,
         maxBuffer: 64 << 20,
       }, (err, out, stderr) => (err ? reject(new Error(`nbclient could not run (is python3-nbclient installed?): ${stderr.slice(-2000)}`)) : resolve(out))),

@@ -23,7 +23,7 @@ export function formatFailure(run: NotebookRun, color = false): string {
   const f = run.failure;
   if (!f) return "";
   const clean = (s: string) => (color ? s : stripAnsi(s));
-  if (f.cellIndex < 0) return `✗ ${name(run.path)}: ${f.name}: ${clean(f.message)}`;
+  if (f.cellIndex < 0) return `✗ ${name(run.path)}: ${f.name}: ${clean(f.message)}${f.trail ? `\n  message trail: ${f.trail}` : ""}`;
   const lines = [
     `✗ ${name(run.path)}, cell ${f.cellIndex + 1} (of ${run.notebook.cells.length}, counting markdown cells):`,
     ...f.sourceExcerpt.split("\n").map((l) => `    │ ${l}`),
@@ -31,7 +31,20 @@ export function formatFailure(run: NotebookRun, color = false): string {
   ];
   const tb = f.traceback.map(clean).join("\n").trim();
   if (tb) lines.push(tb.replace(/^/gm, "  "));
+  if (f.trail) lines.push(`  message trail: ${f.trail}`);
   return lines.join("\n");
+}
+
+/** The `count` slowest executed cells of these runs, slowest first (cached runs are left out: they did not run). */
+export function formatSlowest(runs: NotebookRun[], count = 5): string {
+  const cells = runs
+    .filter((r) => !r.cached)
+    .flatMap((r) => r.cells.filter((c) => c.status !== "skipped" && c.status !== "not-run").map((c) => ({ run: r, cell: c })))
+    .sort((a, b) => b.cell.seconds - a.cell.seconds)
+    .slice(0, count);
+  if (cells.length === 0) return "";
+  const rows = cells.map(({ run, cell }) => `  ${cell.seconds.toFixed(1).padStart(6)} s  ${name(run.path)}, cell ${cell.index + 1}`);
+  return [`slowest ${cells.length === 1 ? "cell" : `${cells.length} cells`}:`, ...rows].join("\n");
 }
 
 /** The summary table: notebook, cells run, seconds, status. */

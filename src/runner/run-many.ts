@@ -1,23 +1,34 @@
 // Runs independent notebooks in parallel, each in its own kernel, at most
 // `jobs` at a time, reporting progress as they go. Results keep input order.
+// tslab spends seconds compiling before a kernel answers, so the kernels of
+// the next notebooks in the queue are started while the current ones run
+// (each with its own notebook's cwd and env, as Jupyter would start it), and
+// a finished notebook's kernel is shut down in the background. Kernel starts
+// are CPU-bound: at most `jobs` compile at once, in queue order, so a warm
+// kernel never slows the start of a notebook that is due first.
 import * as os from "node:os";
-import { killAllKernels } from "./kernel";
+import type { Kernel } from "./kernel";
+import { killAllKernels } from "./kernel-process";
 import { silentReporter, type Reporter } from "./report";
-import { runNotebook, type NotebookRun, type RunOptions } from "./run-notebook";
+import { runNotebook, startKernelFor, type NotebookRun, type RunOptions } from "./run-notebook";
 
 /**
  * Default parallelism: one kernel per core. Notebooks also wait (network,
- * consumers polling), so more can pay off — measured on 2 cores, 4 kernels
- * ran the course 15% faster than 2 — but every extra kernel slows each cell,
- * so going further is a choice (`--jobs`), not the default.
+ * consumers polling), so more can pay off — but every extra kernel slows each
+ * cell, so going further is a choice (`--jobs`), not the default.
  */
 export function defaultJobs(): number {
   return os.availableParallelism();
 }
 
-export type RunManyOptions = Omit<RunOptions, "onCell"> & {
+/** Kernels started ahead of the queue by default (see README, "Benchmarks", for the measurements). */
+export const DEFAULT_WARM_KERNELS = 1;
+
+export type RunManyOptions = Omit<RunOptions, "onCell" | "kernel" | "onKernelStopping"> & {
   /** Notebooks at once (default: one per CPU core). */
   jobs?: number;
+  /** Kernels started ahead for notebooks still waiting in the queue (default 1). */
+  warmKernels?: number;
   reporter?: Reporter;
   /** Stop starting new notebooks after the first failure. */
   failFast?: boolean;
@@ -35,29 +46,73 @@ export async function runNotebooks(paths: string[], options: RunManyOptions = {}
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   try {
-    return await runAll(paths, options);
+    return await runQueue(paths, options);
   } finally {
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
   }
 }
 
-async function runAll(paths: string[], options: RunManyOptions): Promise<NotebookRun[]> {
+async function runQueue(paths: string[], options: RunManyOptions): Promise<NotebookRun[]> {
   const reporter = options.reporter ?? silentReporter;
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), paths.length || 1));
+  const warm = Math.max(0, options.warmKernels ?? DEFAULT_WARM_KERNELS);
   const results: NotebookRun[] = new Array(paths.length);
+  const kernels: (Promise<Kernel> | undefined)[] = new Array(paths.length);
+  const stopping: Promise<void>[] = [];
   let next = 0;
   let failed = false;
+  const gate = new Gate(jobs);
+  const startKernels = (upTo: number) => {
+    for (let i = next; i < Math.min(upTo, paths.length); i++) {
+      if (kernels[i]) continue;
+      kernels[i] = gate.run(() => startKernelFor(paths[i], options));
+      kernels[i]!.catch(() => undefined); // reported by runNotebook when it takes this kernel
+    }
+  };
   const worker = async () => {
     while (next < paths.length && !(failed && options.failFast)) {
       const i = next++;
+      startKernels(next + warm);
       reporter.notebookStarted(paths[i], i, paths.length);
-      const run = await runNotebook(paths[i], { ...options, onCell: (cell, codeCells, position) => reporter.cellStarted(paths[i], cell, position, codeCells) });
+      const run = await runNotebook(paths[i], {
+        ...options,
+        kernel: kernels[i] ?? startKernelFor(paths[i], options),
+        onKernelStopping: (p) => stopping.push(p),
+        onCell: (cell, codeCells, position) => reporter.cellStarted(paths[i], cell, position, codeCells),
+      });
+      kernels[i] = undefined;
       results[i] = run;
       if (!run.ok) failed = true;
       reporter.notebookFinished(run, i, paths.length);
     }
   };
-  await Promise.all(Array.from({ length: jobs }, worker));
+  try {
+    startKernels(jobs + warm);
+    await Promise.all(Array.from({ length: jobs }, worker));
+  } finally {
+    // Kernels started for notebooks that did not run (fail-fast) go too.
+    for (const k of kernels) if (k) stopping.push(k.then((kernel) => kernel.shutdown().finally(() => kernel.trail.close()), () => undefined));
+    await Promise.all(stopping);
+  }
   return results.filter(Boolean);
+}
+
+/** Runs at most `slots` tasks at once, the others in the order they came. */
+class Gate {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly slots: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.slots) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
 }

@@ -1,8 +1,7 @@
 // Starts an embedded cluster in Node: the cluster core (./core.ts) with one
-// loopback TCP listener per broker and the fault-injection control endpoint
-// over HTTP.
+// TCP listener per broker and the fault-injection control endpoint over HTTP.
 import { createCluster, type ClusterCore, type ClusterCoreOptions } from "./core";
-import { startControlServer } from "./faults/server";
+import { controlListenPlan, startControlServer } from "./faults/server";
 import { listenTcp, type TcpListener } from "./server/tcp-listener";
 import { fileStorage } from "./storage/file-storage";
 
@@ -11,14 +10,18 @@ export type { TopicSummary } from "./core";
 export type ClusterOptions = Omit<ClusterCoreOptions, "storage" | "port"> & {
   /** First broker port; broker i listens on port + i. 0 (the default) picks free ports. */
   port?: number;
-  /** Persist logs, topics and committed offsets here; in memory when absent. */
+  /** Persist logs, topics, configs and committed offsets here; in memory when absent. */
   dataDir?: string;
   /** Port of the fault-injection control endpoint (default: port + brokers, or free when port is 0). */
   controlPort?: number;
+  /** Where the control endpoint listens (default 127.0.0.1, whatever `host` the brokers use); off loopback it requires a token. */
+  controlHost?: string;
+  /** Require a token on the control endpoint even on loopback (default: only off loopback). */
+  controlToken?: boolean;
 };
 
 export type Cluster = ClusterCore & {
-  /** The fault-injection control endpoint ("http://127.0.0.1:port"). */
+  /** The control endpoint ("http://127.0.0.1:port", with "/?token=…" when it requires one): what connectFaultControl and PARTITION_LAB_CONTROL take. */
   controlUrl: string;
 };
 
@@ -27,7 +30,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const host = options.host ?? "127.0.0.1";
   const basePort = options.port ?? 0;
   const log = options.log ?? (() => {});
-  const core = await createCluster({ ...options, host, port: basePort, storage: options.dataDir ? fileStorage(options.dataDir) : undefined });
+  const storage = options.dataDir ? fileStorage(options.dataDir) : undefined;
+  const core = await createCluster({ ...options, host, port: basePort, storage });
   const listeners: TcpListener[] = [];
   let control: { url: string; close(): Promise<void> } | undefined;
   try {
@@ -37,7 +41,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       b.port = listener.port;
     }
     const controlPort = options.controlPort ?? (basePort === 0 ? 0 : basePort + core.state.brokers.length);
-    control = await startControlServer(core.faults, { port: controlPort, host });
+    const plan = controlListenPlan(options);
+    control = await startControlServer(core.faults, { port: controlPort, host: plan.host, tokenRequired: plan.tokenRequired });
   } catch (err) {
     await core.stop(); // stopping a broker closes its listener
     throw err;

@@ -8,6 +8,9 @@
 // (core.browser.test.ts bundles it for the browser to prove it). It needs
 // these globals: Buffer (a `buffer` polyfill in a browser), crypto.randomUUID,
 // setTimeout/clearTimeout and queueMicrotask.
+import { staticBrokerConfigs, type ClusterCoreOptions } from "./core-options";
+import { ClusterConfigs } from "./configs/store";
+import { every, systemClock } from "./coordination/clock";
 import { localFaultControl, type ClusterActions, type FaultControl } from "./faults/control";
 import { FaultInjector } from "./faults/injector";
 import { ProduceJournal } from "./faults/produce-journal";
@@ -17,35 +20,10 @@ import { builtBatch } from "./log/validate-batch";
 import { Broker } from "./server/broker";
 import { createMemoryPipe, refusedConnection, type MemoryClient } from "./server/transport";
 import { ClusterState } from "./state/cluster-state";
-import type { ClusterStorage } from "./storage/storage";
+import { summarize, topicViews, type TopicSummary } from "./topic-summary";
 
-export type ClusterCoreOptions = {
-  /** Number of brokers (default 3). */
-  brokers?: number;
-  /** The host brokers advertise in Metadata (default "127.0.0.1"). */
-  host?: string;
-  /** Broker i advertises port + i - 1 (default 9092; in memory these ports are only names). */
-  port?: number;
-  /** Where topics, logs and coordinator journals survive a restart; in memory when absent. */
-  storage?: ClusterStorage;
-  /** Kafka's auto.create.topics.enable (default true). */
-  autoCreateTopics?: boolean;
-  /** Kafka's num.partitions for auto-created topics and CreateTopics with -1 (default 1). */
-  numPartitions?: number;
-  /** Kafka's default.replication.factor (default 1). */
-  defaultReplicationFactor?: number;
-  /** Kafka's socket.request.max.bytes: larger frames close the connection (default 100 MiB). */
-  maxRequestBytes?: number;
-  /** Kafka's max.message.bytes: larger record batches are refused (default 1 MiB + 12). */
-  maxMessageBytes?: number;
-  /** Where brokers report dropped connections and internal errors (default: silent). */
-  log?: (line: string) => void;
-};
-
-export type TopicSummary = {
-  name: string;
-  partitions: { partition: number; leader: number; leaderEpoch: number; replicas: number[]; highWatermark: bigint; lastStableOffset: bigint }[];
-};
+export type { ClusterCoreOptions } from "./core-options";
+export type { TopicSummary } from "./topic-summary";
 
 export type ClusterCore = {
   /** "host:p1,host:p2,…", what clients take as bootstrap servers. */
@@ -62,18 +40,17 @@ export type ClusterCore = {
   broker(nodeId: number): Broker;
   /** An in-memory connection to the broker advertised at host:port; refused (onError) when none is up there. */
   connect(host: string, port: number): MemoryClient;
-  /** Topics with each partition's leader, replicas and offsets. */
+  /** Topics with each partition's leader, replicas, in-sync replicas, offsets and size, and the topic's own configs. */
   topics(): TopicSummary[];
   /** Every record stored in a partition (control records included), decoded. */
   records(topic: string, partition: number): (DecodedRecord & { isControl: boolean })[];
   stopBroker(nodeId: number): Promise<void>;
   startBroker(nodeId: number): Promise<void>;
   moveLeader(topic: string, partition: number, leader: number): Promise<void>;
+  /** Runs one retention pass now (the brokers also run one every log.retention.check.interval.ms). */
+  enforceRetention(): void;
   stop(): Promise<void>;
 };
-
-const DEFAULT_MAX_REQUEST_BYTES = 100 * 1024 * 1024;
-const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024 + 12;
 
 /** Creates a cluster whose brokers serve transports handed to them (no listeners). */
 export async function createCluster(options: ClusterCoreOptions = {}): Promise<ClusterCore> {
@@ -82,18 +59,16 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
   const host = options.host ?? "127.0.0.1";
   const basePort = options.port ?? 9092;
   const log = options.log ?? (() => {});
-  const state = new ClusterState({
-    storage: options.storage,
-    autoCreateTopics: options.autoCreateTopics ?? true,
-    numPartitions: options.numPartitions ?? 1,
-    defaultReplicationFactor: options.defaultReplicationFactor ?? 1,
-  });
+  const clock = options.clock ?? systemClock;
+  const configs = new ClusterConfigs(staticBrokerConfigs(options, count));
+  const state = new ClusterState({ storage: options.storage, configs, now: () => clock.now() });
   for (let i = 0; i < count; i++) state.brokers.push({ nodeId: i + 1, host, port: basePort === 0 ? 0 : basePort + i, up: true });
   state.load();
 
   const coordination = createCoordination({
     openJournal: options.storage && ((name) => options.storage!.openJournal(name)),
-    liveBrokers: () => state.liveBrokerIds(),
+    clock,
+    coordinatorOf: (key, kind) => state.coordinatorFor(key, kind),
     partitionExists: ({ topic, partition }) => state.partition(topic, partition) !== undefined,
     writeMarker: ({ topic, partition }, producerId, producerEpoch, commit) => {
       const p = state.partition(topic, partition);
@@ -102,8 +77,25 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
       if (p.leader < 0) throw new Error(`${topic}-${partition} has no live leader for the transaction marker`);
       p.log.append(builtBatch(encodeControlRecord({ commit, producerId, producerEpoch })));
     },
+    offsetsRetentionMs: configs.brokerNumber("offsets.retention.minutes") * 60_000,
+    offsetsRetentionCheckIntervalMs: configs.brokerNumber("offsets.retention.check.interval.ms"),
+    maxTransactionTimeoutMs: configs.brokerNumber("transaction.max.timeout.ms"),
+    group: {
+      initialRebalanceDelayMs: configs.brokerNumber("group.initial.rebalance.delay.ms"),
+      minSessionTimeoutMs: configs.brokerNumber("group.min.session.timeout.ms"),
+      maxSessionTimeoutMs: configs.brokerNumber("group.max.session.timeout.ms"),
+    },
   });
   await coordination.recover();
+
+  const enforceRetention = () => {
+    try {
+      state.enforceRetention();
+    } catch (err) {
+      log(`retention: ${(err as Error).message}`);
+    }
+  };
+  const stopRetention = every(clock, () => configs.brokerNumber("log.retention.check.interval.ms"), enforceRetention);
 
   const injector = new FaultInjector();
   const journal = new ProduceJournal();
@@ -113,8 +105,8 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
     coordination,
     faults: injector,
     journal,
-    maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
-    maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+    maxRequestBytes: configs.brokerNumber("socket.request.max.bytes"),
+    maxMessageBytes: configs.brokerNumber("message.max.bytes"),
     log,
   }));
   const broker = (nodeId: number) => {
@@ -137,6 +129,8 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
     },
     rebalanceGroup: (groupId) => coordination.groups.forceRebalance(groupId),
     info: () => ({ bootstrap: bootstrap(), brokers: state.brokers.map((b) => ({ ...b })) }),
+    topics: () => topicViews(state),
+    enforceRetention,
   };
 
   return {
@@ -174,24 +168,12 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
     stopBroker: actions.stopBroker,
     startBroker: actions.startBroker,
     moveLeader: actions.moveLeader,
+    enforceRetention,
     async stop() {
+      stopRetention();
       await Promise.all(brokers.map((b) => b.stop()));
       coordination.close();
       state.close();
     },
   };
-}
-
-function summarize(state: ClusterState): TopicSummary[] {
-  return [...state.topics.values()].map((t) => ({
-    name: t.name,
-    partitions: t.partitions.map((p) => ({
-      partition: p.index,
-      leader: p.leader,
-      leaderEpoch: p.leaderEpoch,
-      replicas: [...p.replicas],
-      highWatermark: p.log.highWatermark,
-      lastStableOffset: p.log.producers.lastStableOffset(p.log.highWatermark),
-    })),
-  }));
 }

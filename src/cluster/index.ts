@@ -6,5 +6,5 @@ export { createCluster, type ClusterCore, type ClusterCoreOptions, type TopicSum
 export { createMemoryPipe, type MemoryClient, type Transport } from "./server/transport";
 export { openRequestClient, type RequestClient } from "./client/request-client";
 export { encodeRecordBatch, type NewBatch } from "./protocol/records";
-export { connectFaultControl, type FaultControl, type FaultRule, type FaultRuleSpec, type FaultTarget, type ProducedBatch } from "./faults";
+export { connectFaultControl, type FaultControl, type FaultRule, type FaultRuleSpec, type FaultTarget, type ProducedBatch, type TopicInfo, type TopicView } from "./faults";
 export { ErrorCode } from "./protocol/errors";

@@ -64,3 +64,21 @@ export class ManualClock implements Clock {
     return this.pending.filter((p) => !p.cancelled).length;
   }
 }
+
+/** Runs `fn` every `ms` (read again before each wait) until the returned function is called. */
+export function every(clock: Clock, ms: () => number, fn: () => void): () => void {
+  let cancel = () => {};
+  let stopped = false;
+  const next = () => {
+    cancel = clock.schedule(ms(), () => {
+      if (stopped) return;
+      next();
+      fn();
+    });
+  };
+  next();
+  return () => {
+    stopped = true;
+    cancel();
+  };
+}

@@ -1,4 +1,6 @@
-// Which broker coordinates a group id or transactional id.
+// Which partition of __consumer_offsets (or __transaction_state) holds a
+// group id (or transactional id): Kafka's GroupCoordinatorService.partitionFor
+// and TransactionStateManager.partitionFor, Utils.abs(id.hashCode) % partitions.
 
 /** Java's String.hashCode, as Kafka uses it to place a group on a __consumer_offsets partition. */
 export function javaStringHash(s: string): number {
@@ -7,11 +9,15 @@ export function javaStringHash(s: string): number {
   return h;
 }
 
-/**
- * The index among `count` live brokers (sorted by id) of the coordinator of
- * `key`. Kafka: Utils.abs(key.hashCode) % partitions of the internal topic,
- * then that partition's leader; here the live brokers stand in for those partitions.
- */
-export function coordinatorIndex(key: string, count: number): number {
-  return (javaStringHash(key) & 0x7fffffff) % count;
+/** Kafka's Utils.abs: Math.abs, except that Integer.MIN_VALUE (whose Math.abs is itself) becomes 0. */
+function kafkaAbs(n: number): number {
+  return n === -(2 ** 31) ? 0 : Math.abs(n);
 }
+
+/** The internal topic partition (of `partitions`) that coordinates `key`. */
+export function coordinatorPartition(key: string, partitions: number): number {
+  return kafkaAbs(javaStringHash(key)) % partitions;
+}
+
+/** Groups live on __consumer_offsets, transactional ids on __transaction_state. */
+export type CoordinatorKind = "group" | "transaction";

@@ -1,20 +1,26 @@
-import { FaultControl } from "./control";
+import { FaultControl, TopicView } from "./control";
 import { FaultRule, FaultRuleSpec } from "./injector";
 
 /**
- * A typed client for the loopback control endpoint (see ./server.ts), with
- * the same {@link FaultControl} API as an in-process cluster's faults.
- * `url` is what `partition-lab cluster` prints as its control address.
+ * A typed client for the control endpoint (see ./server.ts), with the same
+ * {@link FaultControl} API as an in-process cluster's faults. `url` is what
+ * `partition-lab cluster` prints as its control address; a `?token=…` in it
+ * (an endpoint off loopback has one) is sent as `Authorization: Bearer …`.
  */
-export function connectFaultControl(url: string): FaultControl {
-  const base = url.replace(/\/+$/, "");
+export function connectFaultControl(url: string, options: { token?: string } = {}): FaultControl {
+  const parsed = new URL(url);
+  const token = options.token ?? parsed.searchParams.get("token") ?? undefined;
+  const base = `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, "");
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     let res: Response;
     try {
       res = await fetch(`${base}${path}`, {
         method,
-        headers: body === undefined ? undefined : { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: {
+          ...(method === "GET" ? {} : { "content-type": "application/json" }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: method === "GET" ? undefined : JSON.stringify(body ?? {}),
       });
     } catch (err) {
       throw new Error(`cannot reach the cluster's control endpoint at ${base} (${(err as Error).message}); is \`partition-lab cluster\` running?`);
@@ -46,5 +52,9 @@ export function connectFaultControl(url: string): FaultControl {
     rebalanceGroup: async (groupId) => (await call<{ rebalancing: boolean }>("POST", `/v1/groups/${encodeURIComponent(groupId)}/rebalance`)).rebalancing,
     info: () => call("GET", "/v1/cluster"),
     produceLog: (topic, partition) => call("GET", `/v1/produce-log?topic=${encodeURIComponent(topic)}&partition=${partition}`),
+    topics: () => call<TopicView[]>("GET", "/v1/topics"),
+    enforceRetention: async () => {
+      await call("POST", "/v1/retention");
+    },
   };
 }

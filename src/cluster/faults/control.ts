@@ -1,6 +1,31 @@
 import { FaultInjector, FaultRule, FaultRuleSpec, FaultTarget } from "./injector";
 import { ProduceJournal, type ProducedBatch } from "./produce-journal";
 
+/** A topic with its partitions' leaders, in-sync replicas and offsets; offsets are bigint in process and JSON numbers over HTTP. */
+export type TopicInfo<Offset> = {
+  name: string;
+  /** The topic's own configs (CreateTopics, IncrementalAlterConfigs); every other config has the broker's value. */
+  configs: Record<string, string>;
+  partitions: {
+    partition: number;
+    leader: number;
+    leaderEpoch: number;
+    replicas: number[];
+    /** In-sync replicas: a replica on a stopped broker leaves; acks=all needs min.insync.replicas of them. */
+    isr: number[];
+    /** Replicas whose broker is stopped. */
+    offlineReplicas: number[];
+    logStartOffset: Offset;
+    highWatermark: Offset;
+    lastStableOffset: Offset;
+    /** Bytes stored (what retention.bytes counts). */
+    size: number;
+  }[];
+};
+
+/** A topic as the control endpoint shows it. */
+export type TopicView = TopicInfo<number>;
+
 /** What the cluster itself must offer for the structural faults. */
 export interface ClusterActions {
   stopBroker(nodeId: number): Promise<void>;
@@ -10,6 +35,10 @@ export interface ClusterActions {
   /** Starts a rebalance of a consumer group; false when the group has no members. */
   rebalanceGroup(groupId: string): boolean;
   info(): { bootstrap: string; brokers: { nodeId: number; host: string; port: number; up: boolean }[] };
+  /** Every topic with its partitions' leaders, ISRs and offsets. */
+  topics(): TopicView[];
+  /** One retention pass now. */
+  enforceRetention(): void;
 }
 
 /**
@@ -32,6 +61,10 @@ export interface FaultControl {
   info(): Promise<ReturnType<ClusterActions["info"]>>;
   /** Every Produce batch a partition received, oldest first: producer id, epoch, sequence, and the broker's answer. */
   produceLog(topic: string, partition: number): Promise<ProducedBatch[]>;
+  /** Every topic with its partitions' leaders, in-sync replicas (ISR) and offsets. */
+  topics(): Promise<TopicView[]>;
+  /** Runs one retention pass now instead of waiting for log.retention.check.interval.ms. */
+  enforceRetention(): Promise<void>;
 }
 
 /** Fault control over an injector and cluster in this process. */
@@ -51,5 +84,7 @@ export function localFaultControl(injector: FaultInjector, actions: ClusterActio
     rebalanceGroup: async (groupId) => actions.rebalanceGroup(groupId),
     info: async () => actions.info(),
     produceLog: async (topic, partition) => journal.batches(topic, partition),
+    topics: async () => actions.topics(),
+    enforceRetention: async () => actions.enforceRetention(),
   };
 }

@@ -80,6 +80,8 @@ describe("control endpoint", () => {
       moveLeader: async (t, p, l) => void calls.push(`move ${t}/${p} -> ${l}`),
       rebalanceGroup: (g) => g === "live",
       info: () => ({ bootstrap: "127.0.0.1:1", brokers: [{ nodeId: 1, host: "127.0.0.1", port: 1, up: true }] }),
+      topics: () => [{ name: "t", configs: {}, partitions: [{ partition: 0, leader: 1, leaderEpoch: 2, replicas: [1, 2], isr: [1], offlineReplicas: [2], logStartOffset: 0, highWatermark: 5, lastStableOffset: 5, size: 300 }] }],
+      enforceRetention: () => void calls.push("retention"),
     };
     const server = await startControlServer(localFaultControl(injector, actions));
     try {
@@ -94,12 +96,14 @@ describe("control endpoint", () => {
       await client.stopBroker(2);
       await client.startBroker(2);
       await client.moveLeader("t", 0, 3);
-      expect(calls).toEqual(["stop 2", "start 2", "move t/0 -> 3"]);
+      await client.enforceRetention();
+      expect(calls).toEqual(["stop 2", "start 2", "move t/0 -> 3", "retention"]);
+      expect((await client.topics())[0].partitions[0]).toMatchObject({ isr: [1], offlineReplicas: [2], highWatermark: 5 });
       expect(await client.rebalanceGroup("live")).toBe(true);
       expect(await client.rebalanceGroup("idle")).toBe(false);
       expect((await client.info()).bootstrap).toBe("127.0.0.1:1");
       await expect(client.failNext({ api: "Nope", errorCode: 1 })).rejects.toThrow(/unknown Kafka API/);
-      const res = await fetch(`${server.url}/v1/leaders`, { method: "POST", body: "{not json" });
+      const res = await fetch(`${server.url}/v1/leaders`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
       expect(res.status).toBe(400);
       expect((await fetch(`${server.url}/v2/x`)).status).toBe(404);
     } finally {

@@ -1,12 +1,18 @@
+import { randomBytes } from "node:crypto";
 import * as http from "node:http";
 import { AddressInfo } from "node:net";
+import { listenError } from "./listen-error";
 import { FaultControl } from "./control";
+import { refusal } from "./request-guard";
+
+export { controlListenPlan, isLoopback } from "./request-guard";
 
 /**
- * The loopback control endpoint: a small JSON-over-HTTP API so a notebook can
- * inject faults into a cluster running in another process.
+ * The control endpoint: a small JSON-over-HTTP API so a notebook can inject
+ * faults into a cluster running in another process.
  *
  *   GET    /v1/cluster                      → { bootstrap, brokers: [{ nodeId, host, port, up }] }
+ *   GET    /v1/topics                       → topics: partitions with leader, replicas, isr, offsets
  *   GET    /v1/faults                       → active rules
  *   POST   /v1/faults                       { api, action: { kind, … }, count?, topic?, partition?, broker? } → the rule
  *   DELETE /v1/faults[/ID]                  → removes one rule or all
@@ -14,24 +20,38 @@ import { FaultControl } from "./control";
  *   POST   /v1/leaders                      { topic, partition, leader } → moves a partition's leader
  *   POST   /v1/groups/GROUP/rebalance       → { rebalancing: boolean }
  *   GET    /v1/produce-log?topic=T&partition=P → the partition's Produce batches and answers
+ *   POST   /v1/retention                    → runs one retention pass
  *
- * Errors answer `{ "error": "…" }` with status 400 (bad input) or 404.
+ * Every request other than GET must say `Content-Type: application/json`;
+ * requests with a foreign Origin or Host are refused (./request-guard.ts);
+ * with a token, every request needs `Authorization: Bearer TOKEN`.
+ * Errors answer `{ "error": "…" }` with status 400 (bad input), 401, 403, 404, 405 or 415.
  */
-export async function startControlServer(control: FaultControl, options: { port?: number; host?: string } = {}): Promise<{ url: string; close(): Promise<void> }> {
+export async function startControlServer(control: FaultControl, options: { port?: number; host?: string; tokenRequired?: boolean } = {}): Promise<{ url: string; token?: string; close(): Promise<void> }> {
+  const host = options.host ?? "127.0.0.1";
+  const token = options.tokenRequired ? randomBytes(24).toString("hex") : undefined;
+  let listening = { host, port: 0 };
   const server = http.createServer((req, res) => {
+    const refused = refusal(req.method ?? "GET", req.headers, listening, token);
+    if (refused) {
+      req.resume();
+      return reply(res, refused.status, { error: refused.error });
+    }
     handle(control, req)
       .then(({ status, body }) => reply(res, status, body))
       .catch((err: unknown) => reply(res, 400, { error: err instanceof Error ? err.message : String(err) }));
   });
-  const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (err: NodeJS.ErrnoException) => reject(listenError(err, host, options.port ?? 0, "--control-port")));
     server.listen(options.port ?? 0, host, () => resolve());
   });
   server.unref();
   const { port } = server.address() as AddressInfo;
+  listening = { host, port };
+  const hostPart = host.includes(":") ? `[${host}]` : host;
   return {
-    url: `http://${host}:${port}`,
+    url: `http://${hostPart}:${port}${token ? `/?token=${token}` : ""}`,
+    token,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections?.();
       server.close(() => resolve());
@@ -57,6 +77,8 @@ async function handle(control: FaultControl, req: http.IncomingMessage): Promise
       if (!topic) throw new Error("produce-log needs ?topic=NAME&partition=N");
       return ok(await control.produceLog(topic, toInt(url.searchParams.get("partition") ?? undefined, "partition")));
     }
+    case "GET /v1/topics":
+      return ok(await control.topics());
     case "GET /v1/faults":
       return ok(await control.rules());
     case "POST /v1/faults":
@@ -80,6 +102,9 @@ async function handle(control: FaultControl, req: http.IncomingMessage): Promise
     case "POST /v1/groups":
       if (parts[3] !== "rebalance" || parts[2] === undefined) return notFound(method, url.pathname);
       return ok({ rebalancing: await control.rebalanceGroup(parts[2]) });
+    case "POST /v1/retention":
+      await control.enforceRetention();
+      return ok({});
     default:
       return notFound(method, url.pathname);
   }

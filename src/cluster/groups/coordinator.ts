@@ -5,6 +5,7 @@ import {
   acceptsProtocols, describe, sameProtocols, snapshotOf,
 } from "./group";
 import { addMember, otherMembers, updateMember, type JoinRequest, type SyncRequest } from "./membership";
+import type { GroupInfo } from "./expiry";
 import { Rebalancer, joinError, syncError } from "./rebalance";
 
 export type { GroupSnapshot } from "./group";
@@ -233,6 +234,18 @@ export class GroupCoordinator {
     return this.groups.has(groupId);
   }
 
+  /** What offset expiry needs to know of a group (./expiry.ts). */
+  groupInfo(groupId: string): GroupInfo | undefined {
+    const g = this.groups.get(groupId);
+    return g && { state: g.state, protocolType: g.protocolType, emptySince: g.emptySince };
+  }
+
+  /** Deletes the group if it is Empty and no member is half-way in (Kafka does so once it has no offsets left). */
+  removeIfEmpty(groupId: string): void {
+    const g = this.groups.get(groupId);
+    if (g?.state === "Empty" && g.pending.size === 0) this.deleteGroup(groupId);
+  }
+
   /** Puts back groups read from disk; members get a fresh session timeout to reappear. */
   restore(snapshot: GroupSnapshot): void {
     const group = new Group(snapshot.groupId);
@@ -242,6 +255,7 @@ export class GroupCoordinator {
     group.leaderId = snapshot.leaderId;
     for (const m of snapshot.members) group.members.set(m.memberId, { ...m });
     group.state = group.members.size > 0 ? "Stable" : "Empty";
+    if (group.state === "Empty") group.emptySince = snapshot.emptySince ?? this.clock.now();
     this.groups.set(group.groupId, group);
     for (const m of group.members.values()) this.rebalance.scheduleHeartbeat(group, m);
   }

@@ -52,6 +52,8 @@ export type GroupSnapshot = {
   protocolName: string | null;
   leaderId: string | null;
   members: Omit<Member, "joinWaiter" | "syncWaiter" | "cancelHeartbeat">[];
+  /** When the group last became Empty: its offsets expire offsets.retention.minutes later. */
+  emptySince?: number;
 };
 
 export class Group {
@@ -67,6 +69,8 @@ export class Group {
   cancelSyncTimer?: () => void;
   /** The join phase of a group that was Empty may not end before this (group.initial.rebalance.delay.ms). */
   initialDelayUntil = 0;
+  /** When the group last became Empty (Kafka's currentStateTimestamp for an Empty group). */
+  emptySince: number | undefined;
 
   constructor(readonly groupId: string) {}
 
@@ -155,5 +159,5 @@ export function describe(group: Group) {
 /** The persistent part of a group (no timers, no parked requests). */
 export function snapshotOf(g: Group): GroupSnapshot {
   const members = [...g.members.values()].map(({ joinWaiter, syncWaiter, cancelHeartbeat, ...rest }) => rest);
-  return { groupId: g.groupId, generationId: g.generationId, protocolType: g.protocolType, protocolName: g.protocolName, leaderId: g.leaderId, members };
+  return { groupId: g.groupId, generationId: g.generationId, protocolType: g.protocolType, protocolName: g.protocolName, leaderId: g.leaderId, members, emptySince: g.emptySince };
 }

@@ -18,7 +18,9 @@ export type OffsetEvent =
   | { t: "commit"; groupId: string; entries: OffsetCommitEntry[] }
   | { t: "txn-pending"; groupId: string; producerId: bigint; entries: OffsetCommitEntry[] }
   | { t: "txn-end"; groupId: string; producerId: bigint; commit: boolean }
-  | { t: "delete-group"; groupId: string };
+  | { t: "delete-group"; groupId: string }
+  | { t: "delete-topic"; topic: string }
+  | { t: "expire"; groupId: string; partitions: { topic: string; partition: number }[] };
 
 const key = (topic: string, partition: number) => `${partition}:${topic}`;
 
@@ -50,6 +52,18 @@ export class OffsetStore {
     this.apply({ t: "delete-group", groupId });
   }
 
+  /** A deleted topic's offsets go from every group, committed and pending (Kafka's GroupMetadata.removeOffsets). */
+  deleteTopic(topic: string): void {
+    const has = (byKey: Map<string, OffsetCommitEntry>) => [...byKey.values()].some((e) => e.topic === topic);
+    const anyPending = [...this.pending.values()].some((byProducer) => [...byProducer.values()].some(has));
+    if ([...this.committed.values()].some(has) || anyPending) this.apply({ t: "delete-topic", topic });
+  }
+
+  /** Removes committed offsets that expired (./expiry.ts). */
+  expire(groupId: string, partitions: { topic: string; partition: number }[]): void {
+    if (partitions.length > 0) this.apply({ t: "expire", groupId, partitions: partitions.map(({ topic, partition }) => ({ topic, partition })) });
+  }
+
   fetch(groupId: string, topic: string, partition: number): OffsetCommitEntry | undefined {
     return this.committed.get(groupId)?.get(key(topic, partition));
   }
@@ -57,6 +71,11 @@ export class OffsetStore {
   /** Every committed offset of a group (OffsetFetch with a null topic list). */
   list(groupId: string): OffsetCommitEntry[] {
     return [...(this.committed.get(groupId)?.values() ?? [])];
+  }
+
+  /** Whether the group has any committed or pending (transactional) offset. */
+  hasOffsets(groupId: string): boolean {
+    return (this.committed.get(groupId)?.size ?? 0) > 0 || this.pending.has(groupId);
   }
 
   groupIds(): string[] {
@@ -109,6 +128,21 @@ export class OffsetStore {
         this.committed.delete(event.groupId);
         this.pending.delete(event.groupId);
         return;
+      case "delete-topic":
+        for (const [groupId, byKey] of this.committed) {
+          for (const [k, e] of byKey) if (e.topic === event.topic) byKey.delete(k);
+          if (byKey.size === 0) this.committed.delete(groupId);
+        }
+        for (const byProducer of this.pending.values()) {
+          for (const byKey of byProducer.values()) for (const [k, e] of byKey) if (e.topic === event.topic) byKey.delete(k);
+        }
+        return;
+      case "expire": {
+        const byKey = this.committed.get(event.groupId);
+        for (const p of event.partitions) byKey?.delete(key(p.topic, p.partition));
+        if (byKey?.size === 0) this.committed.delete(event.groupId);
+        return;
+      }
     }
   }
 }

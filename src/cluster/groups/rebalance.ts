@@ -63,6 +63,7 @@ export class Rebalancer {
     group.generationId += 1;
     if (group.members.size === 0) {
       group.state = "Empty";
+      group.emptySince = this.clock.now();
       group.protocolName = null;
       group.leaderId = null;
       this.changed(group);

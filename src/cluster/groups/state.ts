@@ -1,6 +1,7 @@
 import type { Journal } from "../coordination/journal";
-import { Clock } from "../coordination/clock";
+import { Clock, every, systemClock } from "../coordination/clock";
 import { GroupCoordinator, GroupCoordinatorOptions, GroupSnapshot } from "./coordinator";
+import { expiredOffsets } from "./expiry";
 import { OffsetEvent, OffsetStore } from "./offsets";
 
 type GroupEvent = OffsetEvent | { t: "group"; snapshot: GroupSnapshot } | { t: "group-gone"; groupId: string };
@@ -20,8 +21,18 @@ export type GroupState = {
  * `journal`, every committed offset and every new group generation is
  * journalled before the client is answered, and read back on start.
  */
-export function openGroupState(options: { journal?: Journal; clock?: Clock } & Omit<GroupCoordinatorOptions, "onChange" | "clock"> = {}): GroupState {
+export type GroupStateOptions = {
+  journal?: Journal;
+  clock?: Clock;
+  /** Kafka's offsets.retention.minutes, in ms (default 7 days). */
+  offsetsRetentionMs?: number;
+  /** Kafka's offsets.retention.check.interval.ms (default 10 minutes). */
+  offsetsRetentionCheckIntervalMs?: number;
+} & Omit<GroupCoordinatorOptions, "onChange" | "clock">;
+
+export function openGroupState(options: GroupStateOptions = {}): GroupState {
   const { journal } = options;
+  const clock = options.clock ?? systemClock;
   let coordinator: GroupCoordinator | undefined;
   let offsets: OffsetStore | undefined;
 
@@ -62,10 +73,23 @@ export function openGroupState(options: { journal?: Journal; clock?: Clock } & O
     if (journal.records.length > 1_000) compact();
   }
 
+  // Kafka's offset cleanup: expired offsets go, then every Empty group left without offsets.
+  const retentionMs = options.offsetsRetentionMs ?? 7 * 24 * 3_600_000;
+  const cleanUp = () => {
+    const now = clock.now();
+    for (const groupId of offsets!.groupIds()) {
+      const expired = expiredOffsets(offsets!.list(groupId), coordinator!.groupInfo(groupId), now, retentionMs);
+      offsets!.expire(groupId, expired);
+    }
+    for (const { groupId } of coordinator!.listGroups()) if (!offsets!.hasOffsets(groupId)) coordinator!.removeIfEmpty(groupId);
+  };
+  const cancelCleanUp = every(clock, () => options.offsetsRetentionCheckIntervalMs ?? 600_000, cleanUp);
+
   return {
     coordinator,
     offsets,
     close() {
+      cancelCleanUp();
       coordinator!.close();
       journal?.close();
     },

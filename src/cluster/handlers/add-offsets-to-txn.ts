@@ -7,7 +7,7 @@ import { addOffsetsToTxn as schema } from "../protocol/schemas/add-offsets-to-tx
 export const addOffsetsToTxn: Handler = {
   schema,
   handle(ctx, body: { transactionalId: string; producerId: bigint; producerEpoch: number; groupId: string }) {
-    return refuseUnlessCoordinator(ctx, schema, body.transactionalId, body)
+    return refuseUnlessCoordinator(ctx, schema, body.transactionalId, body, "transaction")
       ?? { throttleTimeMs: 0, errorCode: ctx.coordination.txns.addOffsets(body.transactionalId, BigInt(body.producerId), body.producerEpoch, body.groupId) };
   },
 };

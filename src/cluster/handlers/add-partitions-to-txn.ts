@@ -17,7 +17,7 @@ export const addPartitionsToTxn: Handler = {
   schema,
   handle(ctx, body: AddPartitionsBody) {
     const partitions = body.topics.flatMap((t) => t.partitions.map((partition) => ({ topic: t.name, partition })));
-    const refused = refuseUnlessCoordinator(ctx, schema, body.transactionalId, body);
+    const refused = refuseUnlessCoordinator(ctx, schema, body.transactionalId, body, "transaction");
     if (refused) return refused;
     const codes = ctx.coordination.txns.addPartitions(body.transactionalId, BigInt(body.producerId), body.producerEpoch, partitions);
     let i = 0;

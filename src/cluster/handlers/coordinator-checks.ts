@@ -1,13 +1,14 @@
 // What the coordinator APIs (groups, offsets, transactions) check before
 // touching the coordination state.
+import type { CoordinatorKind } from "../coordination/placement";
 import { errorResponse } from "../protocol/error-response";
 import { ErrorCode } from "../protocol/errors";
 import type { ApiSchema } from "../protocol/schema";
 import type { RequestContext } from "./handler";
 
 /** NONE when this broker coordinates `key`; else NOT_COORDINATOR (the client asks FindCoordinator again) or COORDINATOR_NOT_AVAILABLE. */
-export function coordinatorCheck(ctx: RequestContext, key: string): number {
-  const owner = ctx.coordination.coordinatorFor(key);
+export function coordinatorCheck(ctx: RequestContext, key: string, kind: CoordinatorKind = "group"): number {
+  const owner = ctx.coordination.coordinatorFor(key, kind);
   if (owner === undefined) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
   return owner === ctx.nodeId ? ErrorCode.NONE : ErrorCode.NOT_COORDINATOR;
 }
@@ -34,7 +35,7 @@ export function byTopic<T extends { topic: string }>(rows: T[]): { name: string;
 }
 
 /** The answer that refuses the whole request when this broker does not coordinate `key` (see coordinatorCheck); undefined when it does. */
-export function refuseUnlessCoordinator(ctx: RequestContext, schema: ApiSchema, key: string, body: unknown): object | undefined {
-  const errorCode = coordinatorCheck(ctx, key);
+export function refuseUnlessCoordinator(ctx: RequestContext, schema: ApiSchema, key: string, body: unknown, kind: CoordinatorKind = "group"): object | undefined {
+  const errorCode = coordinatorCheck(ctx, key, kind);
   return errorCode === ErrorCode.NONE ? undefined : errorResponse(schema, ctx.header.apiVersion, body, errorCode);
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { ClusterConfigs } from "../configs/store";
 import { ManualClock } from "../coordination/clock";
 import { javaStringHash } from "../coordination/placement";
 import { createCoordination } from "../coordinators";
@@ -22,12 +23,13 @@ afterEach(() => closers.splice(0).forEach((c) => c()));
 
 function cluster() {
   const markers: string[] = [];
-  const state = new ClusterState({ autoCreateTopics: false, numPartitions: 1, defaultReplicationFactor: 1 });
+  const state = new ClusterState({ configs: new ClusterConfigs({ "auto.create.topics.enable": "false" }) });
   for (const nodeId of [1, 2, 3]) state.brokers.push({ nodeId, host: "127.0.0.1", port: 9000 + nodeId, up: true });
+  state.load();
   state.createTopic("t", state.planTopic("t", 3, 1));
   const coordination = createCoordination({
     clock: new ManualClock(),
-    liveBrokers: () => [1, 2, 3],
+    coordinatorOf: (key, kind) => state.coordinatorFor(key, kind),
     partitionExists: (tp) => tp.topic === "t" && tp.partition < 3,
     writeMarker: (tp, pid, epoch, commit) => void markers.push(`${tp.topic}/${tp.partition} ${commit ? "commit" : "abort"}`),
   });

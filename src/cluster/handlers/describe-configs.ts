@@ -1,78 +1,51 @@
-// DescribeConfigs (32): the topic (resource type 2) and broker (4)
-// settings clients and admin tools ask about, with Kafka's default values.
-// Every value is a default here (config source 5 = DEFAULT_CONFIG), except
-// the broker settings the cluster was started with (4 = STATIC_BROKER_CONFIG).
+// DescribeConfigs (32): a topic's (resource type 2) or a broker's (4) real
+// configs with their sources and, when asked (v1+), their synonyms, as
+// Kafka's ConfigHelper answers (../configs/describe.ts). A broker describes
+// itself or, for the empty name, the cluster-wide dynamic defaults.
+// Documentation (v3+) is not kept here: it answers null.
+import { describeBroker, describeTopic, type ConfigEntry } from "../configs/describe";
+import { ConfigSource } from "../configs/types";
 import { ErrorCode, type DescribeConfigsRequest, type DescribeConfigsResponse } from "../protocol";
 import type { Handler, RequestContext } from "./handler";
 import { describeConfigs as schema } from "../protocol/schemas/describe-configs";
 
-const TOPIC = 2;
-const BROKER = 4;
-const DEFAULT_CONFIG = 5;
-const STATIC_BROKER_CONFIG = 4;
+export const TOPIC_RESOURCE = 2;
+export const BROKER_RESOURCE = 4;
 
 type Result = DescribeConfigsResponse["results"][number];
+type Resource = DescribeConfigsRequest["resources"][number];
 
-function topicConfigs(ctx: RequestContext): [string, string, number][] {
-  return [
-    ["cleanup.policy", "delete", DEFAULT_CONFIG],
-    ["compression.type", "producer", DEFAULT_CONFIG],
-    ["max.message.bytes", String(ctx.maxMessageBytes), DEFAULT_CONFIG],
-    ["message.timestamp.type", "CreateTime", DEFAULT_CONFIG],
-    ["min.insync.replicas", "1", DEFAULT_CONFIG],
-    ["retention.bytes", "-1", DEFAULT_CONFIG],
-    ["retention.ms", "604800000", DEFAULT_CONFIG],
-    ["segment.bytes", "1073741824", DEFAULT_CONFIG],
-    ["unclean.leader.election.enable", "false", DEFAULT_CONFIG],
-  ];
-}
-
-function brokerConfigs(ctx: RequestContext): [string, string, number][] {
-  const s = ctx.state.settings;
-  return [
-    ["auto.create.topics.enable", String(s.autoCreateTopics), STATIC_BROKER_CONFIG],
-    ["broker.id", String(ctx.nodeId), STATIC_BROKER_CONFIG],
-    ["default.replication.factor", String(s.defaultReplicationFactor), STATIC_BROKER_CONFIG],
-    ["log.retention.hours", "168", DEFAULT_CONFIG],
-    ["message.max.bytes", String(ctx.maxMessageBytes), DEFAULT_CONFIG],
-    ["num.partitions", String(s.numPartitions), STATIC_BROKER_CONFIG],
-    ["offsets.topic.replication.factor", "1", DEFAULT_CONFIG],
-    ["transaction.state.log.replication.factor", "1", DEFAULT_CONFIG],
-  ];
-}
-
-function describeResource(ctx: RequestContext, version: number, r: DescribeConfigsRequest["resources"][number], includeSynonyms: boolean): Result {
-  const base = { resourceType: r.resourceType, resourceName: r.resourceName };
-  let entries: [string, string, number][];
-  if (r.resourceType === TOPIC) {
-    if (!ctx.state.topics.has(r.resourceName)) return { ...base, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `topic '${r.resourceName}' does not exist`, configs: [] };
-    entries = topicConfigs(ctx);
-  } else if (r.resourceType === BROKER) {
-    if (r.resourceName !== "" && r.resourceName !== String(ctx.nodeId)) {
-      return { ...base, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `this is broker ${ctx.nodeId}; ask broker ${r.resourceName} for its configs`, configs: [] };
-    }
-    entries = brokerConfigs(ctx);
-  } else {
-    return { ...base, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `resource type ${r.resourceType} is not supported (2 = topic, 4 = broker)`, configs: [] };
+/** The entries of one resource, or the error that refuses it. */
+function entriesOf(ctx: RequestContext, r: Resource): ConfigEntry[] | { errorCode: number; errorMessage: string } {
+  if (r.resourceType === TOPIC_RESOURCE) {
+    const topic = ctx.state.topics.get(r.resourceName);
+    if (!topic) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `topic '${r.resourceName}' does not exist` };
+    return describeTopic(ctx.state.configs, topic.configs, ctx.nodeId);
   }
+  if (r.resourceType === BROKER_RESOURCE) {
+    if (r.resourceName === "") return describeBroker(ctx.state.configs, null);
+    if (r.resourceName !== String(ctx.nodeId)) {
+      return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Unexpected broker id, expected ${ctx.nodeId} or empty string, but received ${r.resourceName}` };
+    }
+    return describeBroker(ctx.state.configs, ctx.nodeId);
+  }
+  return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Unsupported resource type: ${r.resourceType} (2 = topic, 4 = broker)` };
+}
+
+function describeResource(ctx: RequestContext, r: Resource, includeSynonyms: boolean): Result {
+  const base = { resourceType: r.resourceType, resourceName: r.resourceName };
+  const entries = entriesOf(ctx, r);
+  if (!Array.isArray(entries)) return { ...base, ...entries, configs: [] };
   const wanted = r.configurationKeys;
   const configs = entries
-    .filter(([name]) => wanted === null || wanted.includes(name))
-    .map(([name, value, source]) => ({
-      name,
-      value,
-      readOnly: r.resourceType === BROKER,
-      isDefault: source === DEFAULT_CONFIG,
-      configSource: source,
-      isSensitive: false,
-      synonyms: includeSynonyms && version >= 1 ? [{ name, value, source }] : [],
-    }));
+    .filter((e) => wanted === null || wanted.length === 0 || wanted.includes(e.name))
+    .map((e) => ({ ...e, isDefault: e.configSource === ConfigSource.DEFAULT_CONFIG, synonyms: includeSynonyms ? e.synonyms : [], documentation: null }));
   return { ...base, errorCode: ErrorCode.NONE, errorMessage: null, configs };
 }
 
 export const describeConfigs: Handler = {
   schema,
   handle(ctx, body: DescribeConfigsRequest): DescribeConfigsResponse {
-    return { throttleTimeMs: 0, results: body.resources.map((r) => describeResource(ctx, ctx.header.apiVersion, r, body.includeSynonyms)) };
+    return { throttleTimeMs: 0, results: body.resources.map((r) => describeResource(ctx, r, ctx.header.apiVersion >= 1 && body.includeSynonyms)) };
   },
 };

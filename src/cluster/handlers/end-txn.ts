@@ -7,7 +7,7 @@ import { endTxn as schema } from "../protocol/schemas/end-txn";
 export const endTxn: Handler = {
   schema,
   async handle(ctx, body: { transactionalId: string; producerId: bigint; producerEpoch: number; committed: boolean }) {
-    return refuseUnlessCoordinator(ctx, schema, body.transactionalId, body)
+    return refuseUnlessCoordinator(ctx, schema, body.transactionalId, body, "transaction")
       ?? { throttleTimeMs: 0, errorCode: await ctx.coordination.txns.endTxn(body.transactionalId, BigInt(body.producerId), body.producerEpoch, body.committed) };
   },
 };

@@ -8,7 +8,7 @@ import { initProducerId as schema } from "../protocol/schemas/init-producer-id";
 export const initProducerId: Handler = {
   schema,
   async handle(ctx, body: { transactionalId: string | null; transactionTimeoutMs: number }) {
-    const refused = body.transactionalId === null ? undefined : refuseUnlessCoordinator(ctx, schema, body.transactionalId, body);
+    const refused = body.transactionalId === null ? undefined : refuseUnlessCoordinator(ctx, schema, body.transactionalId, body, "transaction");
     if (refused) return refused;
     const r = await ctx.coordination.txns.initProducerId(body.transactionalId, body.transactionTimeoutMs);
     return { throttleTimeMs: 0, ...r };

@@ -1,5 +1,6 @@
 // Metadata (3): live brokers, the controller and, per topic, each
-// partition's leader, leader epoch (v7+) and replicas. A null topic list
+// partition's leader, leader epoch (v7+), replicas, in-sync replicas and
+// offline replicas (those on stopped brokers). A null topic list
 // (v1+) — or an empty one in v0 — means every topic. Unknown topics are
 // created when auto-creation is on and the request allows it (v4+).
 import { ErrorCode, type MetadataRequest, type MetadataResponse } from "../protocol";
@@ -22,7 +23,7 @@ function describe(ctx: RequestContext, topic: Topic): TopicMetadata {
       leaderId: p.leader,
       leaderEpoch: p.leaderEpoch,
       replicaNodes: p.replicas,
-      isrNodes: p.replicas.filter((r) => ctx.state.broker(r)?.up),
+      isrNodes: p.isr,
       offlineReplicas: p.replicas.filter((r) => !ctx.state.broker(r)?.up),
     })),
   };

@@ -6,15 +6,19 @@
 // offset, a sequence gap is OUT_OF_ORDER_SEQUENCE_NUMBER, an old epoch is
 // fenced). Only then is anything appended, so a refused batch leaves its
 // partition untouched; partitions are answered independently, as in Kafka.
-// Topics are not created here (Kafka creates them on Metadata only). acks=1
-// and acks=all are the same since every replica is in this process; with
-// acks=0 a failure closes the connection, Kafka's only way to tell.
+// Topics are not created here (Kafka creates them on Metadata only). Every
+// in-sync replica is in this process, so acks=all waits for nothing more than
+// acks=1; but as in Kafka, acks=all is refused (NOT_ENOUGH_REPLICAS) while the
+// ISR is smaller than the topic's min.insync.replicas. A batch the disk cannot
+// take is KAFKA_STORAGE_ERROR. With acks=0 a failure closes the connection,
+// Kafka's only way to tell.
 import { BatchField, ErrorCode, type ProduceRequest, type ProduceResponse } from "../protocol";
 import { producerBatchOf } from "../producers/partition-state";
 import { isValid, validateBatch } from "../log/validate-batch";
 import { CLOSE_CONNECTION, type Handler, type RequestContext } from "./handler";
 import { leaderPartition } from "./partition-access";
 import { produce as schema } from "../protocol/schemas/produce";
+import { StorageError } from "../storage/storage";
 
 type PartitionResult = ProduceResponse["responses"][number]["partitionResponses"][number];
 type RecordErrors = { batchIndex: number; batchIndexErrorMessage: string | null }[];
@@ -23,10 +27,14 @@ function failed(index: number, errorCode: number, errorMessage: string | null = 
   return { index, errorCode, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n, recordErrors, errorMessage };
 }
 
-function appendPartition(ctx: RequestContext, transactionalId: string | null, topic: string, index: number, records: Buffer | null): PartitionResult {
+function appendPartition(ctx: RequestContext, transactionalId: string | null, topic: string, index: number, records: Buffer | null, acks: number): PartitionResult {
   const p = leaderPartition(ctx, topic, index);
   if (typeof p === "number") return failed(index, p);
-  const checked = validateBatch(records, { origin: "client", apiVersion: ctx.header.apiVersion, maxMessageBytes: ctx.maxMessageBytes });
+  const settings = ctx.state.topicSettings(topic, ctx.nodeId);
+  if (acks === -1 && p.isr.length < settings.minInsyncReplicas) {
+    return failed(index, ErrorCode.NOT_ENOUGH_REPLICAS, `${p.isr.length} in-sync replicas (${p.isr.join(", ")}), min.insync.replicas is ${settings.minInsyncReplicas}`);
+  }
+  const checked = validateBatch(records, { origin: "client", apiVersion: ctx.header.apiVersion, maxMessageBytes: settings.maxMessageBytes });
   if (!isValid(checked)) return failed(index, checked.errorCode, checked.message, checked.recordErrors);
   const { log } = p;
   const h = checked.header;
@@ -36,7 +44,13 @@ function appendPartition(ctx: RequestContext, transactionalId: string | null, to
   }
   const verdict = log.producers.check(producerBatchOf(h));
   if (verdict.kind === "error") return failed(index, verdict.errorCode, verdict.message);
-  const baseOffset = verdict.kind === "duplicate" ? verdict.baseOffset : log.append(checked);
+  let baseOffset: bigint;
+  try {
+    baseOffset = verdict.kind === "duplicate" ? verdict.baseOffset : log.append(checked);
+  } catch (err) {
+    if (err instanceof StorageError) return failed(index, ErrorCode.KAFKA_STORAGE_ERROR, err.message);
+    throw err;
+  }
   return { index, errorCode: ErrorCode.NONE, baseOffset, logAppendTimeMs: -1n, logStartOffset: log.logStartOffset, recordErrors: [], errorMessage: null };
 }
 
@@ -74,7 +88,7 @@ export const produce: Handler = {
       name: t.name,
       partitionResponses: t.partitionData.map((d) =>
         whole !== undefined ? failed(d.index, whole, whole === ErrorCode.INVALID_REQUIRED_ACKS ? `acks must be 0, 1 or -1 (got ${body.acks})` : null)
-          : appendPartition(ctx, body.transactionalId, t.name, d.index, d.records),
+          : appendPartition(ctx, body.transactionalId, t.name, d.index, d.records, body.acks),
       ),
     }));
     if (body.acks !== 0) return { responses, throttleTimeMs: 0 };

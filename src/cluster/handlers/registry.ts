@@ -5,10 +5,12 @@
 import type { Handler } from "./handler";
 import { addOffsetsToTxn } from "./add-offsets-to-txn";
 import { addPartitionsToTxn } from "./add-partitions-to-txn";
+import { alterConfigs } from "./alter-configs";
 import { apiVersions } from "./api-versions";
 import { createPartitions } from "./create-partitions";
 import { createTopics } from "./create-topics";
 import { deleteGroups } from "./delete-groups";
+import { deleteRecords } from "./delete-records";
 import { deleteTopics } from "./delete-topics";
 import { describeConfigs } from "./describe-configs";
 import { describeGroups } from "./describe-groups";
@@ -16,6 +18,7 @@ import { endTxn } from "./end-txn";
 import { fetch } from "./fetch";
 import { findCoordinator } from "./find-coordinator";
 import { heartbeat } from "./heartbeat";
+import { incrementalAlterConfigs } from "./incremental-alter-configs";
 import { initProducerId } from "./init-producer-id";
 import { joinGroup } from "./join-group";
 import { leaveGroup } from "./leave-group";
@@ -33,7 +36,7 @@ const all: Handler[] = [
   produce, fetch, listOffsets, metadata, offsetCommit, offsetFetch, findCoordinator, joinGroup, heartbeat,
   leaveGroup, syncGroup, describeGroups, listGroups, saslHandshake, apiVersions, createTopics, deleteTopics,
   initProducerId, addPartitionsToTxn, addOffsetsToTxn, endTxn, txnOffsetCommit, describeConfigs,
-  createPartitions, deleteGroups,
+  createPartitions, deleteGroups, deleteRecords, alterConfigs, incrementalAlterConfigs,
 ];
 
 export const handlers: ReadonlyMap<number, Handler> = new Map(all.map((h) => [h.schema.apiKey, h]));

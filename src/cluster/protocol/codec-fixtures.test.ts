@@ -24,6 +24,30 @@ const specRequests: Fixture[] = [
   { source: "FindCoordinatorRequest.json v3", apiKey: 10, apiVersion: 3, frame: hex(`
     000a 0003 00000007 0002 7264 00
     02 67 01 00                            // Key "g", KeyType 1 (transaction), tags`) },
+  { source: "DescribeConfigsRequest.json v4", apiKey: 32, apiVersion: 4, frame: hex(`
+    0020 0004 00000007 0002 7264 00
+    02 02 07 6f7264657273                  // Resources: topic (2) "orders"
+      02 0d 726574656e74696f6e2e6d73 00    // ConfigurationKeys ["retention.ms"], tags
+    01 00 00                               // IncludeSynonyms, IncludeDocumentation, tags`) },
+  { source: "IncrementalAlterConfigsRequest.json v1", apiKey: 44, apiVersion: 1, frame: hex(`
+    002c 0001 00000007 0002 7264 00
+    02 02 07 6f7264657273                  // Resources: topic "orders"
+      03 0d 726574656e74696f6e2e6d73 00 06 3630303030 00          // Configs: retention.ms SET (0) "60000", tags
+         0f 636c65616e75702e706f6c696379 02 08 636f6d70616374 00  // cleanup.policy APPEND (2) "compact", tags
+      00                                   // resource tags
+    00 00                                  // ValidateOnly false, tags`) },
+  { source: "AlterConfigsRequest.json v2", apiKey: 33, apiVersion: 2, frame: hex(`
+    0021 0002 00000007 0002 7264 00
+    02 04 01                               // Resources: broker (4) "" (the cluster default)
+      02 11 6c6f672e726574656e74696f6e2e6d73 08 33363030303030 00  // log.retention.ms = "3600000", tags
+      00
+    01 00                                  // ValidateOnly true, tags`) },
+  { source: "DeleteRecordsRequest.json v2", apiKey: 21, apiVersion: 2, frame: hex(`
+    0015 0002 00000007 0002 7264 00
+    02 07 6f7264657273                     // Topics: "orders"
+      02 00000001 0000000000000005 00      // Partitions: 1 up to offset 5, tags
+      00
+    00001388 00                            // TimeoutMs 5000, tags`) },
 ];
 const specResponses: Fixture[] = [
   { source: "MetadataResponse.json v9", apiKey: 3, apiVersion: 9, frame: hex(`
@@ -37,6 +61,24 @@ const specResponses: Fixture[] = [
   { source: "FindCoordinatorResponse.json v3", apiKey: 10, apiVersion: 3, frame: hex(`
     00000007 00 00000000 0000 00           // correlation, tags, ThrottleTimeMs, ErrorCode, ErrorMessage null
     00000002 0a 3132372e302e302e31 00002385 00   // NodeId 2 at 127.0.0.1:9093, tags`) },
+  { source: "DescribeConfigsResponse.json v4", apiKey: 32, apiVersion: 4, frame: hex(`
+    00000007 00 00000000                   // correlation, tags, ThrottleTimeMs
+    02 0000 00 02 07 6f7264657273          // Results: error 0, message null, topic "orders"
+      02 0d 726574656e74696f6e2e6d73 0a 363034383030303030  // Configs: retention.ms = "604800000"
+         00 05 00 01 05 00 00              // ReadOnly, ConfigSource 5 (default), IsSensitive, no Synonyms, ConfigType 5 (long), Documentation null, tags
+      00                                   // result tags
+    00`) },
+  { source: "IncrementalAlterConfigsResponse.json v1", apiKey: 44, apiVersion: 1, frame: hex(`
+    00000007 00 00000000
+    03 0000 00 02 07 6f7264657273 00       // Responses: ok, topic "orders"
+       0028 0a 6261642076616c7565 04 01 00 // INVALID_CONFIG "bad value", broker ""
+    00`) },
+  { source: "AlterConfigsResponse.json v2", apiKey: 33, apiVersion: 2, frame: hex(`
+    00000007 00 00000000 02 0000 00 04 01 00 00`) },
+  { source: "DeleteRecordsResponse.json v2", apiKey: 21, apiVersion: 2, frame: hex(`
+    00000007 00 00000000
+    02 07 6f7264657273 02 00000001 0000000000000005 0000 00 00   // "orders": partition 1, LowWatermark 5, error 0
+    00`) },
   { source: "ApiVersionsResponse.json v3 (response header v0)", apiKey: 18, apiVersion: 3, frame: hex(`
     00000007 0000                          // correlation (no header tags), ErrorCode
     02 0012 0000 0003 00                   // ApiKeys: ApiVersions 0-3
@@ -73,6 +115,11 @@ describe("frames from other encoders", () => {
     expect(response(3, 5).brokers[1]).toEqual({ nodeId: 2, host: "127.0.0.1", port: 9093, rack: "r2" });
     expect(response(3, 9).topics[0].partitions[0]).toMatchObject({ leaderId: 1, leaderEpoch: 5, replicaNodes: [1] });
     expect(response(15, 2).groups[0].members[0]).toMatchObject({ memberId: "m-1", clientHost: "/127.0.0.1" });
+    expect(request(21, 1).topics[0].partitions).toEqual([{ partitionIndex: 0, offset: 42n }, { partitionIndex: 2, offset: -1n }]);
+    expect(request(33, 1).resources[0]).toEqual({ resourceType: 2, resourceName: "orders", configs: [{ name: "retention.ms", value: "86400000" }] });
+    expect(request(44, 1).resources[0].configs[1]).toEqual({ name: "cleanup.policy", configOperation: 2, value: "compact" });
+    expect(response(33, 1).responses[1]).toEqual({ errorCode: 40, errorMessage: "Unknown topic config name: x", resourceType: 2, resourceName: "bad" });
+    expect(response(32, 4).results[0].configs[0]).toMatchObject({ name: "retention.ms", value: "604800000", configSource: 5, configType: 5, documentation: null });
   });
 
   it("cover every API, and every API we serve at a flexible version at one of them", () => {

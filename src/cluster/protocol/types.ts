@@ -139,6 +139,7 @@ export type CreatePartitionsResponse = {
 export type DescribeConfigsRequest = {
   resources: { resourceType: number; resourceName: string; configurationKeys: string[] | null }[];
   includeSynonyms: boolean;
+  includeDocumentation?: boolean;
 };
 export type DescribeConfigsResponse = {
   throttleTimeMs: number;
@@ -155,7 +156,25 @@ export type DescribeConfigsResponse = {
       configSource?: number;
       isSensitive: boolean;
       synonyms?: { name: string; value: string | null; source: number }[];
+      configType?: number;
+      documentation?: string | null;
     }[];
   }[];
+};
+
+/** IncrementalAlterConfigs (with ConfigOperation) and AlterConfigs (without). */
+export type AlterConfigsRequest = {
+  resources: { resourceType: number; resourceName: string; configs: { name: string; configOperation?: number; value: string | null }[] }[];
+  validateOnly: boolean;
+};
+export type AlterConfigsResponse = {
+  throttleTimeMs: number;
+  responses: { errorCode: number; errorMessage: string | null; resourceType: number; resourceName: string }[];
+};
+
+export type DeleteRecordsRequest = { topics: { name: string; partitions: { partitionIndex: number; offset: bigint }[] }[]; timeoutMs: number };
+export type DeleteRecordsResponse = {
+  throttleTimeMs: number;
+  topics: { name: string; partitions: { partitionIndex: number; lowWatermark: bigint; errorCode: number }[] }[];
 };
 

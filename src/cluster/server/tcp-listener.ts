@@ -3,6 +3,7 @@
 // same port when the broker starts.
 import * as net from "node:net";
 import type { Broker } from "./broker";
+import { listenError } from "../faults/listen-error";
 import { tcpTransport } from "./tcp-transport";
 
 export type TcpListener = { readonly port: number; close(): Promise<void> };
@@ -20,9 +21,7 @@ export async function listenTcp(broker: Broker, host: string, port: number, log:
       broker.accept(tcpTransport(socket));
     });
     await new Promise<void>((resolve, reject) => {
-      s.once("error", (err: NodeJS.ErrnoException) => {
-        reject(err.code === "EADDRINUSE" ? new Error(`port ${bound} on ${host} is already in use (is another cluster running? try --port 0 for free ports)`) : err);
-      });
+      s.once("error", (err: NodeJS.ErrnoException) => reject(listenError(err, host, bound)));
       s.listen(bound, host, () => resolve());
     });
     s.on("error", (err) => log(`broker ${broker.nodeId}: listener error: ${err.message}`));

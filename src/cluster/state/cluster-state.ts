@@ -1,14 +1,19 @@
 // The cluster's shared model: brokers, topics and partitions (./model.ts).
 // All brokers of the in-process cluster read and change this one object; the
-// rules live beside it — plans in ./topic-plans.ts, leaders in
-// ./leader-election.ts — and durability behind ClusterStorage.
+// rules live beside it — plans in ./topic-plans.ts, leaders and ISRs in
+// ./leader-election.ts, the internal topics in ./internal-topics.ts — and
+// durability behind ClusterStorage (./stored-topics.ts).
+import type { TopicSettings } from "../configs/store";
 import { PartitionLog } from "../log/partition-log";
-import { TopicError } from "./topic-errors";
-import { firstLiveReplica, moveLeader, reelectLeaders } from "./leader-election";
+import { ErrorCode } from "../protocol/errors";
+import type { StoredPartition } from "../storage/storage";
+import { InternalTopics, type CoordinatorKind } from "./internal-topics";
+import { initialLeadership, moveLeader, reelect } from "./leader-election";
 import type { BrokerInfo, ClusterSettings, Partition, Topic } from "./model";
+import { storedLeadership, toStored } from "./stored-topics";
+import { TopicError } from "./topic-errors";
 import { planPartitions, planTopic, type PlanContext } from "./topic-plans";
 import { collisionKey, invalidTopicName } from "./topic-rules";
-import { ErrorCode } from "../protocol/errors";
 
 export type { BrokerInfo, ClusterSettings, Partition, Topic } from "./model";
 
@@ -16,8 +21,13 @@ export class ClusterState {
   readonly topics = new Map<string, Topic>();
   readonly brokers: BrokerInfo[] = [];
   readonly clusterId = "partition-lab";
+  private internal: InternalTopics | undefined;
 
   constructor(readonly settings: ClusterSettings) {}
+
+  get configs() {
+    return this.settings.configs;
+  }
 
   liveBrokerIds(): number[] {
     return this.brokers.filter((b) => b.up).map((b) => b.nodeId);
@@ -36,37 +46,61 @@ export class ClusterState {
     return this.topics.get(topic)?.partitions[index];
   }
 
-  /** Loads topics and their logs from storage, if any. */
+  /** Call once the brokers are listed: places the internal topics and loads stored topics, if any. */
   load(): void {
+    const n = (name: string) => this.configs.brokerNumber(name);
+    this.internal = new InternalTopics(
+      this.brokers.map((b) => b.nodeId),
+      { group: n("offsets.topic.num.partitions"), transaction: n("transaction.state.log.num.partitions") },
+      { group: n("offsets.topic.replication.factor"), transaction: n("transaction.state.log.replication.factor") },
+      (id) => this.isUp(id),
+    );
     const { storage } = this.settings;
     if (!storage) return;
-    for (const stored of storage.loadTopics()) {
-      const partitions = stored.partitions.map((p, index) => {
-        const part = this.newPartition(stored.name, index, p.replicas);
-        for (const batch of storage.readSegment(stored.name, index)) part.log.restore(Buffer.from(batch));
-        return part;
-      });
-      this.topics.set(stored.name, { name: stored.name, partitions });
+    const stored = storage.loadMetadata();
+    this.configs.restoreDynamic(stored.brokerConfigs);
+    for (const t of stored.topics) {
+      const topic: Topic = { name: t.name, configs: { ...t.configs }, partitions: [] };
+      this.topics.set(t.name, topic);
+      topic.partitions = t.partitions.map((p, index) => this.newPartition(t.name, index, p.replicas, p));
     }
   }
 
-  private persist(): void {
-    this.settings.storage?.saveTopics([...this.topics.values()].map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ replicas: p.replicas })) })));
+  /** Writes the metadata that survives a restart (with --data-dir). */
+  save(): void {
+    this.settings.storage?.saveMetadata(toStored(this.topics.values(), this.configs));
   }
 
-  private newPartition(topic: string, index: number, replicas: number[]): Partition {
-    const leader = firstLiveReplica(replicas, (id) => this.isUp(id));
-    return { index, leader, leaderEpoch: 0, replicas, log: new PartitionLog(topic, index, this.settings.storage?.openSegment(topic, index)) };
+  private newPartition(topic: string, index: number, replicas: number[], stored?: StoredPartition): Partition {
+    const leadership = stored ? storedLeadership(stored, (id) => this.isUp(id)) : initialLeadership(replicas, (id) => this.isUp(id));
+    const log = new PartitionLog(topic, index, {
+      files: this.settings.storage?.openLog(topic, index),
+      settings: () => this.topicSettings(topic),
+      now: this.settings.now,
+    });
+    // A start past what the segments still hold (files lost) cannot be restored; the log starts at its end.
+    if (stored?.logStartOffset) log.advanceLogStart(minBigInt(BigInt(stored.logStartOffset), log.highWatermark));
+    return { index, ...leadership, log };
   }
 
   private isUp(nodeId: number): boolean {
     return this.broker(nodeId)?.up === true;
   }
 
+  /** The broker coordinating a group id or transactional id: the leader of its internal topic partition. */
+  coordinatorFor(key: string, kind: CoordinatorKind): number | undefined {
+    return this.internal?.coordinator(key, kind);
+  }
+
+  /** A topic's effective configs (its own, else the broker's) as broker `nodeId` applies them. */
+  topicSettings(name: string, nodeId: number | null = null): TopicSettings {
+    return this.configs.topicSettings(this.topics.get(name)?.configs ?? {}, nodeId);
+  }
+
   private planContext(placementStart: number): PlanContext {
     return {
       brokerIds: this.brokers.map((b) => b.nodeId),
-      defaults: { numPartitions: this.settings.numPartitions, replicationFactor: this.settings.defaultReplicationFactor },
+      defaults: { numPartitions: this.configs.brokerNumber("num.partitions"), replicationFactor: this.configs.brokerNumber("default.replication.factor") },
       exists: (name) => this.topics.has(name),
       collidingWith: (name) => [...this.topics.keys()].find((t) => collisionKey(t) === collisionKey(name)),
       placementStart,
@@ -78,26 +112,34 @@ export class ClusterState {
     return planTopic(this.planContext(this.topics.size), name, numPartitions, replicationFactor, assignments);
   }
 
-  createTopic(name: string, replicas: number[][]): Topic {
-    const topic: Topic = { name, partitions: replicas.map((r, i) => this.newPartition(name, i, r)) };
+  /** Creates a topic with already checked replica lists and configs. */
+  createTopic(name: string, replicas: number[][], configs: Record<string, string> = {}): Topic {
+    const topic: Topic = { name, configs: { ...configs }, partitions: [] };
     this.topics.set(name, topic);
-    this.persist();
+    topic.partitions = replicas.map((r, i) => this.newPartition(name, i, r));
+    this.save();
     return topic;
   }
 
   /** Creates `name` with the defaults when auto-creation is on; returns the topic or undefined. Throws TopicError when Kafka would refuse the name. */
   autoCreate(name: string): Topic | undefined {
     const existing = this.topics.get(name);
-    if (existing || !this.settings.autoCreateTopics || invalidTopicName(name)) return existing;
-    const rf = Math.min(this.settings.defaultReplicationFactor, this.brokers.length);
-    return this.createTopic(name, this.planTopic(name, this.settings.numPartitions, rf));
+    if (existing || !this.configs.brokerFlag("auto.create.topics.enable") || invalidTopicName(name)) return existing;
+    const rf = Math.min(this.configs.brokerNumber("default.replication.factor"), this.brokers.length);
+    return this.createTopic(name, this.planTopic(name, this.configs.brokerNumber("num.partitions"), rf));
   }
 
   deleteTopic(name: string): void {
     const topic = this.existing(name);
     for (const p of topic.partitions) p.log.remove();
     this.topics.delete(name);
-    this.persist();
+    this.save();
+  }
+
+  /** Replaces a topic's configs (already checked). */
+  setTopicConfigs(name: string, configs: Record<string, string>): void {
+    this.existing(name).configs = { ...configs };
+    this.save();
   }
 
   /** Checks growing a topic to `count` partitions; existing partitions and their records are untouched. */
@@ -110,7 +152,7 @@ export class ClusterState {
   addPartitions(name: string, replicas: number[][]): void {
     const topic = this.existing(name);
     for (const r of replicas) topic.partitions.push(this.newPartition(name, topic.partitions.length, r));
-    this.persist();
+    this.save();
   }
 
   private existing(name: string): Topic {
@@ -123,18 +165,34 @@ export class ClusterState {
   moveLeader(topic: string, index: number, leader: number): void {
     const p = this.partition(topic, index);
     if (!p) throw new Error(`no partition ${topic}-${index}`);
-    moveLeader(p, this.broker(leader), leader, this.brokers.map((b) => b.nodeId));
+    moveLeader(p, this.broker(leader), leader, this.brokers.map((b) => b.nodeId), (id) => this.isUp(id));
+    this.save();
   }
 
-  /** Marks a broker down or up and re-elects leaders among live replicas, as the controller would. */
+  /** Marks a broker down or up and re-elects leaders and ISRs, as the controller would. */
   setBrokerUp(nodeId: number, up: boolean): void {
     const broker = this.broker(nodeId);
     if (!broker) throw new Error(`no broker ${nodeId}`);
     broker.up = up;
-    reelectLeaders([...this.topics.values()].flatMap((t) => t.partitions), nodeId, up, (id) => this.isUp(id));
+    const isUp = (id: number) => this.isUp(id);
+    for (const t of this.topics.values()) {
+      const unclean = this.topicSettings(t.name).uncleanLeaderElection;
+      for (const p of t.partitions) reelect(p, nodeId, up, isUp, unclean);
+    }
+    this.internal?.brokerChanged(nodeId, up, isUp);
+    this.save();
+  }
+
+  /** One retention pass over every partition (Kafka: every log.retention.check.interval.ms). */
+  enforceRetention(): void {
+    for (const t of this.topics.values()) for (const p of t.partitions) p.log.enforceRetention();
   }
 
   close(): void {
     for (const t of this.topics.values()) for (const p of t.partitions) p.log.close();
   }
+}
+
+function minBigInt(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
 }

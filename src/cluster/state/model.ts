@@ -1,24 +1,30 @@
-// The cluster's data: brokers (up or down), topics, and for every partition
-// its log, leader, leader epoch and replicas.
+// The cluster's data: brokers (up or down), topics with their configs, and
+// for every partition its log, leader, leader epoch, replicas and in-sync
+// replicas.
+import type { ClusterConfigs, ConfigMap } from "../configs/store";
 import type { PartitionLog } from "../log/partition-log";
 import type { ClusterStorage } from "../storage/storage";
 
 export type BrokerInfo = { nodeId: number; host: string; port: number; up: boolean };
 
-export type Partition = {
-  index: number;
+/** Who leads a partition and which replicas are in sync (also the internal topics' partitions, which have no log here). */
+export type Leadership = {
   leader: number;
   leaderEpoch: number;
   replicas: number[];
-  log: PartitionLog;
+  /** In-sync replicas: every live replica while there is a leader; the last leader alone while the partition is offline. */
+  isr: number[];
 };
 
-export type Topic = { name: string; partitions: Partition[] };
+export type Partition = Leadership & { index: number; log: PartitionLog };
+
+export type Topic = { name: string; partitions: Partition[]; configs: ConfigMap };
 
 export type ClusterSettings = {
   /** Where topics and logs are kept across restarts; in memory only when absent. */
   storage?: ClusterStorage;
-  autoCreateTopics: boolean;
-  numPartitions: number;
-  defaultReplicationFactor: number;
+  /** Broker configs (static, dynamic) and the topic configs they imply. */
+  configs: ClusterConfigs;
+  /** The clock retention and segment rolling read (the coordinators' clock). */
+  now?: () => number;
 };

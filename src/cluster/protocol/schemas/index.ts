@@ -2,10 +2,12 @@
 import type { ApiSchema } from "../schema";
 import { addOffsetsToTxn } from "./add-offsets-to-txn";
 import { addPartitionsToTxn } from "./add-partitions-to-txn";
+import { alterConfigs } from "./alter-configs";
 import { apiVersions } from "./api-versions";
 import { createPartitions } from "./create-partitions";
 import { createTopics } from "./create-topics";
 import { deleteGroups } from "./delete-groups";
+import { deleteRecords } from "./delete-records";
 import { deleteTopics } from "./delete-topics";
 import { describeConfigs } from "./describe-configs";
 import { describeGroups } from "./describe-groups";
@@ -13,6 +15,7 @@ import { endTxn } from "./end-txn";
 import { fetch } from "./fetch";
 import { findCoordinator } from "./find-coordinator";
 import { heartbeat } from "./heartbeat";
+import { incrementalAlterConfigs } from "./incremental-alter-configs";
 import { initProducerId } from "./init-producer-id";
 import { joinGroup } from "./join-group";
 import { leaveGroup } from "./leave-group";
@@ -30,5 +33,6 @@ export const schemas: readonly ApiSchema[] = [
   produce, fetch, listOffsets, metadata, offsetCommit, offsetFetch, findCoordinator, joinGroup,
   heartbeat, leaveGroup, syncGroup, describeGroups, listGroups, saslHandshake, apiVersions,
   createTopics, deleteTopics, initProducerId, addPartitionsToTxn, addOffsetsToTxn, endTxn,
-  txnOffsetCommit, describeConfigs, createPartitions, deleteGroups,
+  txnOffsetCommit, describeConfigs, createPartitions, deleteGroups, deleteRecords, alterConfigs,
+  incrementalAlterConfigs,
 ];

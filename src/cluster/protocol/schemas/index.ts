@@ -22,6 +22,7 @@ import { metadata } from "./metadata";
 import { offsetCommit } from "./offset-commit";
 import { offsetFetch } from "./offset-fetch";
 import { produce } from "./produce";
+import { saslAuthenticate } from "./sasl-authenticate";
 import { saslHandshake } from "./sasl-handshake";
 import { syncGroup } from "./sync-group";
 import { txnOffsetCommit } from "./txn-offset-commit";
@@ -30,5 +31,5 @@ export const schemas: readonly ApiSchema[] = [
   produce, fetch, listOffsets, metadata, offsetCommit, offsetFetch, findCoordinator, joinGroup,
   heartbeat, leaveGroup, syncGroup, describeGroups, listGroups, saslHandshake, apiVersions,
   createTopics, deleteTopics, initProducerId, addPartitionsToTxn, addOffsetsToTxn, endTxn,
-  txnOffsetCommit, describeConfigs, createPartitions, deleteGroups,
+  txnOffsetCommit, describeConfigs, createPartitions, deleteGroups, saslAuthenticate,
 ];

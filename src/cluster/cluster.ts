@@ -1,12 +1,14 @@
 // Starts an embedded cluster in Node: the cluster core (./core.ts) with one
-// loopback TCP listener per broker and the fault-injection control endpoint
-// over HTTP.
+// loopback TCP listener per broker (TLS with `tls`; SASL with `sasl`, which
+// the core enforces on every connection) and the fault-injection control
+// endpoint over HTTP.
 import { createCluster, type ClusterCore, type ClusterCoreOptions } from "./core";
 import { startControlServer } from "./faults/server";
-import { listenTcp, type TcpListener } from "./server/tcp-listener";
+import { listenTcp, type TcpListener, type TlsIdentity } from "./server/tcp-listener";
 import { fileStorage } from "./storage/file-storage";
 
 export type { TopicSummary } from "./core";
+export type { TlsIdentity } from "./server/tcp-listener";
 
 export type ClusterOptions = Omit<ClusterCoreOptions, "storage" | "port"> & {
   /** First broker port; broker i listens on port + i. 0 (the default) picks free ports. */
@@ -15,6 +17,8 @@ export type ClusterOptions = Omit<ClusterCoreOptions, "storage" | "port"> & {
   dataDir?: string;
   /** Port of the fault-injection control endpoint (default: port + brokers, or free when port is 0). */
   controlPort?: number;
+  /** Serve TLS with this certificate and key (PEM): SSL, or SASL_SSL with `sasl`. */
+  tls?: TlsIdentity;
 };
 
 export type Cluster = ClusterCore & {
@@ -32,7 +36,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   let control: { url: string; close(): Promise<void> } | undefined;
   try {
     for (const b of core.state.brokers) {
-      const listener = await listenTcp(core.broker(b.nodeId), host, b.port, log);
+      const listener = await listenTcp(core.broker(b.nodeId), host, b.port, log, options.tls);
       listeners.push(listener);
       b.port = listener.port;
     }

@@ -7,11 +7,13 @@
 // Browser-safe: nothing in this file's import graph imports a Node module
 // (core.browser.test.ts bundles it for the browser to prove it). It needs
 // these globals: Buffer (a `buffer` polyfill in a browser), crypto.randomUUID,
-// setTimeout/clearTimeout and queueMicrotask.
+// setTimeout/clearTimeout and queueMicrotask; with SASL also crypto.subtle,
+// crypto.getRandomValues, TextEncoder and TextDecoder.
 import { localFaultControl, type ClusterActions, type FaultControl } from "./faults/control";
 import { FaultInjector } from "./faults/injector";
 import { createCoordination, type Coordination } from "./coordinators";
 import { decodeRecords, encodeControlRecord, readBatchHeader, type DecodedRecord } from "./protocol";
+import { SaslUsers, type SaslOptions } from "./sasl";
 import { Broker } from "./server/broker";
 import { createMemoryPipe, refusedConnection, type MemoryClient } from "./server/transport";
 import { ClusterState } from "./state/cluster-state";
@@ -38,6 +40,8 @@ export type ClusterCoreOptions = {
   maxMessageBytes?: number;
   /** Where brokers report dropped connections and internal errors (default: silent). */
   log?: (line: string) => void;
+  /** Require SASL authentication (PLAIN, SCRAM-SHA-256/512) from these users on every connection. */
+  sasl?: SaslOptions;
 };
 
 export type TopicSummary = {
@@ -101,6 +105,7 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
   await coordination.recover();
 
   const injector = new FaultInjector();
+  const sasl = options.sasl && new SaslUsers(options.sasl);
   const brokers = state.brokers.map((b) => new Broker({
     nodeId: b.nodeId,
     state,
@@ -108,6 +113,7 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
     faults: injector,
     maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
     maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+    sasl,
     log,
   }));
   const broker = (nodeId: number) => {

@@ -3,7 +3,9 @@
 // and writes the responses strictly in request order (Kafka's guarantee per
 // connection) even when a handler waits, as a long-polling Fetch does.
 // Nothing a client sends may crash the broker: a frame that cannot be
-// understood closes this connection only.
+// understood closes this connection only. On a listener with SASL, frames
+// go through the connection's SASL gate (./authentication.ts), one at a
+// time, until it reports the client authenticated.
 import type { FaultInjector } from "../faults/injector";
 import type { Coordination } from "../coordinators";
 import { apiVersionsBody } from "../handlers/api-versions";
@@ -11,7 +13,9 @@ import type { RequestContext } from "../handlers/handler";
 import { handlers } from "../handlers/registry";
 import { errorResponse } from "../protocol/error-response";
 import { apiName, decodeRequest, encodeResponse, ErrorCode, ProtocolError, type RequestHeader } from "../protocol";
+import type { SaslUsers } from "../sasl";
 import type { ClusterState } from "../state/cluster-state";
+import { SASL_MAX_RECEIVE_BYTES, SaslGate } from "./authentication";
 import type { Transport } from "./transport";
 
 export type BrokerDeps = {
@@ -21,11 +25,13 @@ export type BrokerDeps = {
   faults: FaultInjector;
   maxRequestBytes: number;
   maxMessageBytes: number;
+  /** SASL users when clients must authenticate (a SASL_PLAINTEXT or SASL_SSL listener). */
+  sasl?: SaslUsers;
   /** Where the broker reports dropped connections and handler failures. */
   log: (line: string) => void;
 };
 
-type Slot = { done: boolean; frame: Buffer | null };
+type Slot = { done: boolean; frame: Buffer | null; closeAfter?: string };
 
 /** Above this many unanswered requests the socket stops reading until the backlog drains. */
 const MAX_IN_FLIGHT = 100;
@@ -45,6 +51,10 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
   let pendingBytes = 0;
   let closed = false;
   let paused = false;
+  const gate = deps.sasl && new SaslGate(deps.sasl);
+  // While authentication is under way, frames wait their turn here.
+  let gated: Promise<void> | undefined = gate && Promise.resolve();
+  let waiting = 0;
 
   transport.onClose(() => (closed = true));
   transport.onData((bytes) => {
@@ -69,8 +79,9 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
     while (!closed && pendingBytes >= 4) {
       if (pending[0].length < 4) pending = [Buffer.concat(pending, pendingBytes)];
       const size = pending[0].readInt32BE(0);
-      if (size < 0 || size > deps.maxRequestBytes) {
-        return close(`request size ${size} is outside 0..${deps.maxRequestBytes} (socket.request.max.bytes)`);
+      const limit = gate && !gate.authenticated ? SASL_MAX_RECEIVE_BYTES : deps.maxRequestBytes;
+      if (size < 0 || size > limit) {
+        return close(`request size ${size} is outside 0..${limit} (${limit === deps.maxRequestBytes ? "socket.request.max.bytes" : "sasl.server.max.receive.size, before authentication"})`);
       }
       // Join the chunks only once the whole frame is here: a big frame arrives in many chunks.
       if (pendingBytes < 4 + size) return;
@@ -84,6 +95,27 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
   }
 
   function onFrame(frame: Buffer): void {
+    if (!gated) return serve(frame);
+    waiting++;
+    gated = gated
+      .then(() => (closed ? undefined : gate!.authenticated ? serve(frame) : authenticate(frame)))
+      .catch((err: unknown) => {
+        deps.log(`broker ${deps.nodeId}: SASL authentication of ${peer} failed internally: ${(err as Error)?.stack ?? err}`);
+        close();
+      })
+      .finally(() => {
+        if (--waiting === 0 && gate!.authenticated) gated = undefined;
+      });
+  }
+
+  async function authenticate(frame: Buffer): Promise<void> {
+    const outcome = await gate!.receive(frame);
+    if (outcome.kind === "pass") return serve(frame);
+    if (outcome.kind === "close") return close(outcome.reason);
+    finish(enqueue(), outcome.frame, outcome.close);
+  }
+
+  function serve(frame: Buffer): void {
     let header: RequestHeader;
     let body: Record<string, unknown>;
     try {
@@ -141,12 +173,14 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
     return slot;
   }
 
-  function finish(slot: Slot, frame: Buffer | null): void {
+  function finish(slot: Slot, frame: Buffer | null, closeAfter?: string): void {
     slot.done = true;
     slot.frame = frame;
+    slot.closeAfter = closeAfter;
     while (queue.length > 0 && queue[0].done) {
       const next = queue.shift()!;
       if (next.frame && !closed) transport.write(next.frame);
+      if (next.closeAfter && !closed) close(next.closeAfter);
     }
     if (queue.length < MAX_IN_FLIGHT / 2 && paused && !closed) {
       paused = false;

@@ -1,23 +1,40 @@
 // A broker's TCP listener (Node only): accepted sockets become transports
-// for the broker. It closes when the broker stops and listens again on the
-// same port when the broker starts.
+// for the broker. With `tls` it is a TLS listener (Node's tls server over
+// the same TCP port): the broker serves the decrypted stream, so TLS is only
+// a kind of transport. It closes when the broker stops and listens again on
+// the same port when the broker starts.
 import * as net from "node:net";
+import * as tls from "node:tls";
 import type { Broker } from "./broker";
 import { tcpTransport } from "./tcp-transport";
 
 export type TcpListener = { readonly port: number; close(): Promise<void> };
 
+/** The broker's certificate chain and private key, PEM (as `tls.createServer` takes them). */
+export type TlsIdentity = { cert: string | Buffer; key: string | Buffer };
+
 /** Listens on host:port (0 picks a free port) for `broker`; resolves once listening. */
-export async function listenTcp(broker: Broker, host: string, port: number, log: (line: string) => void): Promise<TcpListener> {
+export async function listenTcp(broker: Broker, host: string, port: number, log: (line: string) => void, identity?: TlsIdentity): Promise<TcpListener> {
   let server: net.Server | undefined;
   const sockets = new Set<net.Socket>();
   let bound = port;
 
+  const create = (serve: (socket: net.Socket) => void): net.Server => {
+    if (!identity) return net.createServer(serve);
+    const s = tls.createServer({ cert: identity.cert, key: identity.key }, serve);
+    s.on("tlsClientError", (err: NodeJS.ErrnoException, socket) => {
+      // A client that hangs up before the handshake (a port probe) is not worth a line.
+      if (err.code !== "ECONNRESET") log(`broker ${broker.nodeId}: TLS handshake with ${socket.remoteAddress}:${socket.remotePort} failed: ${err.message}`);
+    });
+    return s;
+  };
+
   const open = async () => {
-    const s = net.createServer((socket) => {
+    const s = create((socket) => broker.accept(tcpTransport(socket)));
+    // Raw TCP sockets, handshakes under way included, so that close() ends them all.
+    s.on("connection", (socket: net.Socket) => {
       sockets.add(socket);
       socket.on("close", () => sockets.delete(socket));
-      broker.accept(tcpTransport(socket));
     });
     await new Promise<void>((resolve, reject) => {
       s.once("error", (err: NodeJS.ErrnoException) => {

@@ -19,7 +19,10 @@ export type Lab = {
   /** Fault injection; throws a clear error on a real Kafka cluster, which has none. */
   faults(): Promise<FaultControl>;
   admin(): Promise<Admin>;
-  /** Creates a topic and waits for its leaders. */
+  /**
+   * Creates a topic and waits for its leaders. Without a replication factor the cluster picks its
+   * default.replication.factor (1 on the embedded cluster, 3 on cloud services that require it).
+   */
   createTopic(topic: string, partitions: number, replicationFactor?: number): Promise<void>;
   producer(config?: ProducerConfig): Promise<Producer>;
   consumer(config: ConsumerConfig): Promise<Consumer>;
@@ -60,9 +63,10 @@ export function createLab(parts: LabParts): Lab {
     cluster: parts.cluster,
     faults: parts.faults,
     admin: () => track(kafka.admin()),
-    async createTopic(topic, partitions, replicationFactor = 1) {
+    async createTopic(topic, partitions, replicationFactor) {
       const admin = await track(kafka.admin());
-      await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor }], waitForLeaders: true });
+      // kafkajs sends -1 for a replication factor it is not given: the broker's default (KIP-464).
+      await admin.createTopics({ topics: [{ topic, numPartitions: partitions, ...(replicationFactor === undefined ? {} : { replicationFactor }) }], waitForLeaders: true });
     },
     producer: (producerConfig = {}) => track(kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, ...producerConfig })),
     consumer: (consumerConfig) => track(kafka.consumer({ maxWaitTimeInMs: 200, ...consumerConfig })),

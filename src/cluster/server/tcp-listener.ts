@@ -10,6 +10,13 @@ import { tcpTransport } from "./tcp-transport";
 
 export type TcpListener = { readonly port: number; close(): Promise<void> };
 
+/** What the usual handshake failures mean for the person running the client. */
+const TLS_HINTS: Record<string, string> = {
+  ERR_SSL_WRONG_VERSION_NUMBER: "the client does not speak TLS (its security.protocol should be SSL or SASL_SSL)",
+  ERR_SSL_TLSV1_ALERT_UNKNOWN_CA: "the client does not trust this certificate (give it the CA: ssl.ca.location, KAFKA_SSL_CA_FILE)",
+  ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE: "the client refused this certificate (does it name the host the client dials?)",
+};
+
 /** The broker's certificate chain and private key, PEM (as `tls.createServer` takes them). */
 export type TlsIdentity = { cert: string | Buffer; key: string | Buffer };
 
@@ -24,7 +31,9 @@ export async function listenTcp(broker: Broker, host: string, port: number, log:
     const s = tls.createServer({ cert: identity.cert, key: identity.key }, serve);
     s.on("tlsClientError", (err: NodeJS.ErrnoException, socket) => {
       // A client that hangs up before the handshake (a port probe) is not worth a line.
-      if (err.code !== "ECONNRESET") log(`broker ${broker.nodeId}: TLS handshake with ${socket.remoteAddress}:${socket.remotePort} failed: ${err.message}`);
+      if (err.code === "ECONNRESET") return;
+      const who = socket.remoteAddress ? `${socket.remoteAddress}:${socket.remotePort}` : "a client";
+      log(`broker ${broker.nodeId}: TLS handshake with ${who} failed: ${TLS_HINTS[err.code ?? ""] ?? err.message.trim()}`);
     });
     return s;
   };

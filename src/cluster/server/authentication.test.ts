@@ -94,6 +94,17 @@ describe.each(wires)("SASL before anything else, over %s", (_name, start, open) 
     c.wire.close();
   });
 
+  it("limits frames to 512 KiB until authenticated, not after, even those sent in the same write", async () => {
+    const c = client();
+    // About 600 KB of topic names: too big before authentication, fine after it.
+    const big = encodeRequest(header(3, 4, 3), { topics: Array.from({ length: 2000 }, (_, i) => ({ name: `${"t".repeat(290)}${i}` })), allowAutoTopicCreation: false });
+    expect(big.length).toBeGreaterThan(524288);
+    c.wire.write(Buffer.concat([handshake(1), authenticate(2, plain("alice-secret")), big]));
+    await c.until(() => c.frames.length === 3);
+    expect(body(3, 4, c.frames[2]).topics).toHaveLength(2000);
+    c.wire.close();
+  });
+
   it("takes bare tokens after SaslHandshake v0 (kafka-python 2.0), answering success with an empty frame", async () => {
     const ok = client();
     ok.wire.write(Buffer.concat([handshake(1, "PLAIN", 0), bare(plain("alice-secret", "alice")), apiVersions(2)]));

@@ -52,22 +52,26 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
   let closed = false;
   let paused = false;
   const gate = deps.sasl && new SaslGate(deps.sasl);
-  // While authentication is under way, frames wait their turn here.
-  let gated: Promise<void> | undefined = gate && Promise.resolve();
-  let waiting = 0;
+  // Until the client is authenticated, frames are cut and handled one at a time, as
+  // Kafka's authenticator reads them, so each is judged in the state the previous one left.
+  let authenticating = false;
 
   transport.onClose(() => (closed = true));
   transport.onData((bytes) => {
     const chunk = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     pending.push(chunk);
     pendingBytes += chunk.length;
+    drain();
+  });
+
+  function drain(): void {
     try {
       drainFrames();
     } catch (err) {
       deps.log(`broker ${deps.nodeId}: internal error on ${peer}: ${(err as Error).stack ?? err}`);
       close();
     }
-  });
+  }
 
   function close(reason?: string): void {
     if (reason) deps.log(`broker ${deps.nodeId}: closing connection from ${peer}: ${reason}`);
@@ -76,7 +80,7 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
   }
 
   function drainFrames(): void {
-    while (!closed && pendingBytes >= 4) {
+    while (!closed && !authenticating && pendingBytes >= 4) {
       if (pending[0].length < 4) pending = [Buffer.concat(pending, pendingBytes)];
       const size = pending[0].readInt32BE(0);
       const limit = gate && !gate.authenticated ? SASL_MAX_RECEIVE_BYTES : deps.maxRequestBytes;
@@ -95,21 +99,21 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
   }
 
   function onFrame(frame: Buffer): void {
-    if (!gated) return serve(frame);
-    waiting++;
-    gated = gated
-      .then(() => (closed ? undefined : gate!.authenticated ? serve(frame) : authenticate(frame)))
+    if (!gate || gate.authenticated) return serve(frame);
+    authenticating = true;
+    authenticate(gate, frame)
       .catch((err: unknown) => {
         deps.log(`broker ${deps.nodeId}: SASL authentication of ${peer} failed internally: ${(err as Error)?.stack ?? err}`);
         close();
       })
       .finally(() => {
-        if (--waiting === 0 && gate!.authenticated) gated = undefined;
+        authenticating = false;
+        drain();
       });
   }
 
-  async function authenticate(frame: Buffer): Promise<void> {
-    const outcome = await gate!.receive(frame);
+  async function authenticate(gate: SaslGate, frame: Buffer): Promise<void> {
+    const outcome = await gate.receive(frame);
     if (outcome.kind === "pass") return serve(frame);
     if (outcome.kind === "close") return close(outcome.reason);
     finish(enqueue(), outcome.frame, outcome.close);

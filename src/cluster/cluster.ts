@@ -1,11 +1,14 @@
 // Starts an embedded cluster in Node: the cluster core (./core.ts) with one
-// TCP listener per broker and the fault-injection control endpoint over HTTP.
+// TCP listener per broker (TLS with `tls`; SASL with `sasl`, which the core
+// enforces on every connection) and the fault-injection control endpoint over
+// HTTP.
 import { createCluster, type ClusterCore, type ClusterCoreOptions } from "./core";
 import { controlListenPlan, startControlServer } from "./faults/server";
-import { listenTcp, type TcpListener } from "./server/tcp-listener";
+import { listenTcp, type TcpListener, type TlsIdentity } from "./server/tcp-listener";
 import { fileStorage } from "./storage/file-storage";
 
 export type { TopicSummary } from "./core";
+export type { TlsIdentity } from "./server/tcp-listener";
 
 export type ClusterOptions = Omit<ClusterCoreOptions, "storage" | "port"> & {
   /** First broker port; broker i listens on port + i. 0 (the default) picks free ports. */
@@ -18,6 +21,8 @@ export type ClusterOptions = Omit<ClusterCoreOptions, "storage" | "port"> & {
   controlHost?: string;
   /** Require a token on the control endpoint even on loopback (default: only off loopback). */
   controlToken?: boolean;
+  /** Serve TLS with this certificate and key (PEM): SSL, or SASL_SSL with `sasl`. */
+  tls?: TlsIdentity;
 };
 
 export type Cluster = ClusterCore & {
@@ -36,7 +41,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   let control: { url: string; close(): Promise<void> } | undefined;
   try {
     for (const b of core.state.brokers) {
-      const listener = await listenTcp(core.broker(b.nodeId), host, b.port, log);
+      const listener = await listenTcp(core.broker(b.nodeId), host, b.port, log, options.tls);
       listeners.push(listener);
       b.port = listener.port;
     }

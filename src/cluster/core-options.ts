@@ -1,6 +1,7 @@
 // What a cluster is started with, and the broker configs (Kafka's
 // server.properties) that follow from it.
 import type { Clock } from "./coordination/clock";
+import type { SaslOptions } from "./sasl";
 import type { ClusterStorage } from "./storage/storage";
 
 export type ClusterCoreOptions = {
@@ -32,6 +33,8 @@ export type ClusterCoreOptions = {
   clock?: Clock;
   /** Where brokers report dropped connections and internal errors (default: silent). */
   log?: (line: string) => void;
+  /** Require SASL authentication (PLAIN, SCRAM-SHA-256/512) from these users on every connection. */
+  sasl?: SaslOptions;
 };
 
 /**

@@ -7,7 +7,8 @@
 // Browser-safe: nothing in this file's import graph imports a Node module
 // (core.browser.test.ts bundles it for the browser to prove it). It needs
 // these globals: Buffer (a `buffer` polyfill in a browser), crypto.randomUUID,
-// setTimeout/clearTimeout and queueMicrotask.
+// setTimeout/clearTimeout and queueMicrotask; with SASL also crypto.subtle,
+// crypto.getRandomValues, TextEncoder and TextDecoder.
 import { staticBrokerConfigs, type ClusterCoreOptions } from "./core-options";
 import { ClusterConfigs } from "./configs/store";
 import { every, systemClock } from "./coordination/clock";
@@ -17,6 +18,7 @@ import { ProduceJournal } from "./faults/produce-journal";
 import { createCoordination, type Coordination } from "./coordinators";
 import { decodeRecords, encodeControlRecord, readBatchHeader, type DecodedRecord } from "./protocol";
 import { builtBatch } from "./log/validate-batch";
+import { SaslUsers, type SaslOptions } from "./sasl";
 import { Broker } from "./server/broker";
 import { createMemoryPipe, refusedConnection, type MemoryClient } from "./server/transport";
 import { ClusterState } from "./state/cluster-state";
@@ -99,6 +101,7 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
 
   const injector = new FaultInjector();
   const journal = new ProduceJournal();
+  const sasl = options.sasl && new SaslUsers(options.sasl);
   const brokers = state.brokers.map((b) => new Broker({
     nodeId: b.nodeId,
     state,
@@ -107,6 +110,7 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
     journal,
     maxRequestBytes: configs.brokerNumber("socket.request.max.bytes"),
     maxMessageBytes: configs.brokerNumber("message.max.bytes"),
+    sasl,
     log,
   }));
   const broker = (nodeId: number) => {

@@ -1,7 +1,8 @@
 // The embedded Kafka-compatible cluster: `startCluster` (Node: TCP listeners
 // and the control endpoint) on top of `createCluster` (no network, no files:
 // a browser can run it), and the transport seam between them.
-export { startCluster, type Cluster, type ClusterOptions } from "./cluster";
+export { startCluster, type Cluster, type ClusterOptions, type TlsIdentity } from "./cluster";
+export { SASL_MECHANISMS, checkSaslOptions, type SaslMechanism, type SaslOptions } from "./sasl";
 export { createCluster, type ClusterCore, type ClusterCoreOptions, type TopicSummary } from "./core";
 export { createMemoryPipe, type MemoryClient, type Transport } from "./server/transport";
 export { openRequestClient, type RequestClient } from "./client/request-client";

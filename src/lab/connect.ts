@@ -3,10 +3,13 @@
 // embedded cluster started in this process — and says which one it uses.
 // PARTITION_LAB_CLUSTER=embedded skips the default port (`partition-lab lab
 // --per-notebook-clusters`), so each notebook starts its own cluster.
+// TLS and SASL settings come from the environment (./security.ts) and apply
+// to the first two; they never start an embedded cluster.
 import * as net from "node:net";
 import { startCluster, type Cluster } from "../cluster";
 import { connectFaultControl } from "../cluster/faults";
 import { createLab, labKafkaConfig, type ClusterSource, type Lab } from "./lab";
+import { SECURITY_VARIABLES, securityFromEnv, SecuritySettingsError } from "./security";
 
 export const DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
 /** `partition-lab cluster` with its default 3 brokers puts its control endpoint on port 9092 + 3. */
@@ -37,6 +40,8 @@ export type ConnectOptions = {
 export async function connect(options: ConnectOptions = {}): Promise<Lab> {
   const local = options.local ?? { bootstrap: DEFAULT_BOOTSTRAP, controlUrl: DEFAULT_CONTROL_URL };
   const say = (line: string) => options.quiet || console.log(line);
+  const security = securityFromEnv();
+  const secured = security.description ? ` (${security.description})` : "";
   let source: ClusterSource;
   let bootstrap: string;
   let cluster: Cluster | undefined;
@@ -44,11 +49,14 @@ export async function connect(options: ConnectOptions = {}): Promise<Lab> {
   if (fromEnv) {
     source = "KAFKA_BROKERS";
     bootstrap = fromEnv;
-    say(`Using the Kafka cluster in KAFKA_BROKERS: ${bootstrap}`);
+    say(`Using the Kafka cluster in KAFKA_BROKERS: ${bootstrap}${secured}`);
   } else if (process.env.PARTITION_LAB_CLUSTER !== "embedded" && (await reachable(local.bootstrap))) {
     source = "local";
     bootstrap = local.bootstrap;
-    say(`Using the cluster listening on ${bootstrap} (started with \`npx partition-lab cluster\`?)`);
+    say(`Using the cluster listening on ${bootstrap}${secured} (started with \`npx partition-lab cluster\`?)`);
+  } else if (security.description) {
+    const set = SECURITY_VARIABLES.filter((name) => process.env[name]);
+    throw new SecuritySettingsError(`${set.join(", ")} ${set.length === 1 ? "is" : "are"} set but KAFKA_BROKERS is not, and nothing listens on ${local.bootstrap}: set KAFKA_BROKERS to your cluster's bootstrap servers (or unset ${set.join(", ")} for an embedded cluster)`);
   } else {
     source = "embedded";
     cluster = await startCluster({ brokers: 3 });
@@ -57,7 +65,7 @@ export async function connect(options: ConnectOptions = {}): Promise<Lab> {
     say(`${why}: started an embedded 3-broker cluster in this kernel at ${bootstrap}`);
   }
   return createLab({
-    config: labKafkaConfig(bootstrap),
+    config: labKafkaConfig(bootstrap, security.config),
     bootstrap,
     source,
     cluster,

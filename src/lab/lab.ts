@@ -27,7 +27,11 @@ export type Lab = {
   /** Whether the cluster answering is partition-lab's own (it reports {@link PARTITION_LAB_CLUSTER_ID}). */
   isPartitionLab(): Promise<boolean>;
   admin(): Promise<Admin>;
-  /** Creates a topic and waits for its leaders; {@link Lab.close} deletes it. */
+  /**
+   * Creates a topic and waits for its leaders; {@link Lab.close} deletes it. Without a replication
+   * factor the cluster picks its default.replication.factor (1 on the embedded cluster, 3 on cloud
+   * services that require it).
+   */
   createTopic(topic: string, partitions: number, replicationFactor?: number): Promise<void>;
   /** Has {@link Lab.close} delete a topic made some other way (e.g. with the admin client directly). */
   deleteOnClose(...topics: string[]): void;
@@ -97,8 +101,9 @@ export function createLab(parts: LabParts): Lab {
       }
     },
     admin: () => track(kafka.admin()),
-    async createTopic(topic, partitions, replicationFactor = 1) {
-      await (await admin()).createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor }], waitForLeaders: true });
+    async createTopic(topic, partitions, replicationFactor) {
+      // kafkajs sends -1 for a replication factor it is not given: the broker's default (KIP-464).
+      await (await admin()).createTopics({ topics: [{ topic, numPartitions: partitions, ...(replicationFactor === undefined ? {} : { replicationFactor }) }], waitForLeaders: true });
       topics.add(topic);
     },
     deleteOnClose: (...names) => names.forEach((t) => topics.add(t)),

@@ -28,6 +28,7 @@ import { metadata } from "./metadata";
 import { offsetCommit } from "./offset-commit";
 import { offsetFetch } from "./offset-fetch";
 import { produce } from "./produce";
+import { saslAuthenticate } from "./sasl-authenticate";
 import { saslHandshake } from "./sasl-handshake";
 import { syncGroup } from "./sync-group";
 import { txnOffsetCommit } from "./txn-offset-commit";
@@ -36,7 +37,7 @@ const all: Handler[] = [
   produce, fetch, listOffsets, metadata, offsetCommit, offsetFetch, findCoordinator, joinGroup, heartbeat,
   leaveGroup, syncGroup, describeGroups, listGroups, saslHandshake, apiVersions, createTopics, deleteTopics,
   initProducerId, addPartitionsToTxn, addOffsetsToTxn, endTxn, txnOffsetCommit, describeConfigs,
-  createPartitions, deleteGroups, deleteRecords, alterConfigs, incrementalAlterConfigs,
+  createPartitions, deleteGroups, deleteRecords, alterConfigs, incrementalAlterConfigs, saslAuthenticate,
 ];
 
 export const handlers: ReadonlyMap<number, Handler> = new Map(all.map((h) => [h.schema.apiKey, h]));

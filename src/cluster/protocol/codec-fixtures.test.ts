@@ -48,6 +48,9 @@ const specRequests: Fixture[] = [
       02 00000001 0000000000000005 00      // Partitions: 1 up to offset 5, tags
       00
     00001388 00                            // TimeoutMs 5000, tags`) },
+  { source: "SaslAuthenticateRequest.json v2", apiKey: 36, apiVersion: 2, frame: hex(`
+    0024 0002 00000007 0002 7264 00
+    14 00616c696365 00616c6963652d736563726574 00   // AuthBytes "\0alice\0alice-secret" (19 bytes), tags`) },
 ];
 const specResponses: Fixture[] = [
   { source: "MetadataResponse.json v9", apiKey: 3, apiVersion: 9, frame: hex(`
@@ -83,6 +86,11 @@ const specResponses: Fixture[] = [
     00000007 0000                          // correlation (no header tags), ErrorCode
     02 0012 0000 0003 00                   // ApiKeys: ApiVersions 0-3
     00000000 00                            // ThrottleTimeMs, tags`) },
+  { source: "SaslAuthenticateResponse.json v2", apiKey: 36, apiVersion: 2, frame: hex(`
+    00000007 00 003a                       // correlation, header tags, ErrorCode 58 (SASL_AUTHENTICATION_FAILED)
+    34 41757468656e7469636174696f6e206661696c65643a20496e76616c696420757365726e616d65206f722070617373776f7264
+                                           // ErrorMessage "Authentication failed: Invalid username or password"
+    01 0000000000000000 00                 // AuthBytes empty, SessionLifetimeMs 0, tags`) },
 ];
 
 const requests: Fixture[] = [...fixtures.requests, ...specRequests];
@@ -111,6 +119,8 @@ describe("frames from other encoders", () => {
     expect(request(32, 2).resources).toEqual([{ resourceType: 2, resourceName: "orders", configurationKeys: ["retention.ms"] }, { resourceType: 4, resourceName: "1", configurationKeys: null }]); // kafkajs sends no key list as null: all keys
     expect(request(3, 9)).toMatchObject({ topics: [{ name: "orders" }, { name: "pay" }], allowAutoTopicCreation: true });
     expect(request(18, 3)).toMatchObject({ clientSoftwareName: "librdkafka" });
+    for (const version of [0, 1, 2]) expect(request(36, version).authBytes).toEqual(Buffer.from("\0alice\0alice-secret"));
+    expect(response(36, 2)).toEqual({ errorCode: 58, errorMessage: "Authentication failed: Invalid username or password", authBytes: Buffer.alloc(0), sessionLifetimeMs: 0n });
     expect(response(1, 11).responses[0].partitions[0]).toMatchObject({ partitionIndex: 0, highWatermark: 6n, abortedTransactions: [{ producerId: 9n, firstOffset: 2n }], records: null });
     expect(response(3, 5).brokers[1]).toEqual({ nodeId: 2, host: "127.0.0.1", port: 9093, rack: "r2" });
     expect(response(3, 9).topics[0].partitions[0]).toMatchObject({ leaderId: 1, leaderEpoch: 5, replicaNodes: [1] });

@@ -17,7 +17,8 @@ export const ApiKey = Object.fromEntries(schemas.map((s) => [s.name, s.apiKey]))
   | "JoinGroup" | "Heartbeat" | "LeaveGroup" | "SyncGroup" | "DescribeGroups" | "ListGroups"
   | "SaslHandshake" | "ApiVersions" | "CreateTopics" | "DeleteTopics" | "InitProducerId"
   | "AddPartitionsToTxn" | "AddOffsetsToTxn" | "EndTxn" | "TxnOffsetCommit" | "DescribeConfigs"
-  | "CreatePartitions" | "DeleteGroups" | "DeleteRecords" | "AlterConfigs" | "IncrementalAlterConfigs",
+  | "CreatePartitions" | "DeleteGroups" | "DeleteRecords" | "AlterConfigs" | "IncrementalAlterConfigs"
+  | "SaslAuthenticate",
   number
 >;
 

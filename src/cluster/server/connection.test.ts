@@ -2,26 +2,14 @@
 // bad frame does (it closes that connection only). Every case runs twice:
 // over TCP (startCluster) and over the in-memory pipe of the cluster core
 // (createCluster, no sockets at all).
-import * as net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCluster, startCluster, type ClusterCore } from "..";
 import { builtBatch } from "../log/validate-batch";
 import { decodeResponse, encodeRecordBatch, encodeRequest, ErrorCode } from "../protocol";
-
-type Wire = { write(bytes: Buffer): void; onData(l: (b: Uint8Array) => void): void; onClose(l: () => void): void; close(): void };
+import { rawClient as rawWireClient, socketWire, type Wire } from "../test-support/raw-wire";
 
 const wires: [string, () => Promise<ClusterCore>, (cluster: ClusterCore) => Wire][] = [
-  ["TCP", () => startCluster({ brokers: 1, maxRequestBytes: 1 << 20 }), (cluster) => {
-    const { host, port } = cluster.brokers[0];
-    const socket = net.connect(port, host);
-    socket.on("error", () => {});
-    return {
-      write: (b) => void socket.write(b),
-      onData: (l) => void socket.on("data", l),
-      onClose: (l) => void socket.on("close", () => l()),
-      close: () => void socket.destroy(),
-    };
-  }],
+  ["TCP", () => startCluster({ brokers: 1, maxRequestBytes: 1 << 20 }), (cluster) => socketWire(cluster.brokers[0].host, cluster.brokers[0].port)],
   ["an in-memory pipe", () => createCluster({ brokers: 1, maxRequestBytes: 1 << 20 }), (cluster) => {
     const { host, port } = cluster.brokers[0];
     return cluster.connect(host, port);
@@ -40,34 +28,16 @@ describe.each(wires)("the connection loop over %s", (_name, start, open) => {
 
   /** A raw client: writes frames, collects whole response frames (without size prefixes). */
   function rawClient() {
-    const wire = open(cluster);
-    const frames: Buffer[] = [];
-    let buf = Buffer.alloc(0);
-    let closed = false;
-    wire.onData((d) => {
-      buf = Buffer.concat([buf, d]);
-      while (buf.length >= 4 && buf.length >= 4 + buf.readInt32BE(0)) {
-        frames.push(buf.subarray(4, 4 + buf.readInt32BE(0)));
-        buf = buf.subarray(4 + buf.readInt32BE(0));
-      }
-    });
-    wire.onClose(() => (closed = true));
-    const until = async (cond: () => boolean, ms = 5000) => {
-      const end = Date.now() + ms;
-      while (!cond()) {
-        if (Date.now() > end) throw new Error("timed out");
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    };
+    const c = rawWireClient(open(cluster));
     /** Proves the connection is still served: a further request on it is answered. */
     const stillServed = async () => {
-      const before = frames.length;
-      wire.write(apiVersionsV2(999));
-      await until(() => frames.length === before + 1 || closed);
-      expect(closed).toBe(false);
-      expect(frames[before].readInt32BE(0)).toBe(999);
+      const before = c.frames.length;
+      c.wire.write(apiVersionsV2(999));
+      await c.until(() => c.frames.length === before + 1 || c.isClosed());
+      expect(c.isClosed()).toBe(false);
+      expect(c.frames[before].readInt32BE(0)).toBe(999);
     };
-    return { wire, frames, isClosed: () => closed, until, stillServed };
+    return { ...c, stillServed };
   }
 
   it("answers in request order even when the first request waits (long-poll fetch)", async () => {

@@ -3,7 +3,9 @@
 // and writes the responses strictly in request order (Kafka's guarantee per
 // connection) even when a handler waits, as a long-polling Fetch does.
 // Nothing a client sends may crash the broker: a frame that cannot be
-// understood closes this connection only.
+// understood closes this connection only. On a listener with SASL, frames
+// go through the connection's SASL gate (./authentication.ts), one at a
+// time, until it reports the client authenticated.
 import type { FaultInjector } from "../faults/injector";
 import type { ProduceJournal } from "../faults/produce-journal";
 import type { Coordination } from "../coordinators";
@@ -12,7 +14,9 @@ import { CLOSE_CONNECTION, type Handler, type RequestContext } from "../handlers
 import { handlers } from "../handlers/registry";
 import { errorResponse } from "../protocol/error-response";
 import { ApiKey, apiName, decodeRequest, encodeResponse, ErrorCode, ProtocolError, type RequestHeader } from "../protocol";
+import type { SaslUsers } from "../sasl";
 import type { ClusterState } from "../state/cluster-state";
+import { SASL_MAX_RECEIVE_BYTES, SaslGate } from "./authentication";
 import type { Transport } from "./transport";
 
 export type BrokerDeps = {
@@ -24,11 +28,13 @@ export type BrokerDeps = {
   journal?: ProduceJournal;
   maxRequestBytes: number;
   maxMessageBytes: number;
+  /** SASL users when clients must authenticate (a SASL_PLAINTEXT or SASL_SSL listener). */
+  sasl?: SaslUsers;
   /** Where the broker reports dropped connections and handler failures. */
   log: (line: string) => void;
 };
 
-type Slot = { done: boolean; frame: Buffer | null };
+type Slot = { done: boolean; frame: Buffer | null; closeAfter?: string };
 
 /** Above this many unanswered requests the socket stops reading until the backlog drains. */
 const MAX_IN_FLIGHT = 100;
@@ -48,19 +54,27 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
   let pendingBytes = 0;
   let closed = false;
   let paused = false;
+  const gate = deps.sasl && new SaslGate(deps.sasl);
+  // Until the client is authenticated, frames are cut and handled one at a time, as
+  // Kafka's authenticator reads them, so each is judged in the state the previous one left.
+  let authenticating = false;
 
   transport.onClose(() => (closed = true));
   transport.onData((bytes) => {
     const chunk = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     pending.push(chunk);
     pendingBytes += chunk.length;
+    drain();
+  });
+
+  function drain(): void {
     try {
       drainFrames();
     } catch (err) {
       deps.log(`broker ${deps.nodeId}: internal error on ${peer}: ${(err as Error).stack ?? err}`);
       close();
     }
-  });
+  }
 
   function close(reason?: string): void {
     if (reason) deps.log(`broker ${deps.nodeId}: closing connection from ${peer}: ${reason}`);
@@ -69,11 +83,12 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
   }
 
   function drainFrames(): void {
-    while (!closed && pendingBytes >= 4) {
+    while (!closed && !authenticating && pendingBytes >= 4) {
       if (pending[0].length < 4) pending = [Buffer.concat(pending, pendingBytes)];
       const size = pending[0].readInt32BE(0);
-      if (size < 0 || size > deps.maxRequestBytes) {
-        return close(`request size ${size} is outside 0..${deps.maxRequestBytes} (socket.request.max.bytes)`);
+      const limit = gate && !gate.authenticated ? SASL_MAX_RECEIVE_BYTES : deps.maxRequestBytes;
+      if (size < 0 || size > limit) {
+        return close(`request size ${size} is outside 0..${limit} (${limit === deps.maxRequestBytes ? "socket.request.max.bytes" : "sasl.server.max.receive.size, before authentication"})`);
       }
       // Join the chunks only once the whole frame is here: a big frame arrives in many chunks.
       if (pendingBytes < 4 + size) return;
@@ -87,6 +102,27 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
   }
 
   function onFrame(frame: Buffer): void {
+    if (!gate || gate.authenticated) return serve(frame);
+    authenticating = true;
+    authenticate(gate, frame)
+      .catch((err: unknown) => {
+        deps.log(`broker ${deps.nodeId}: SASL authentication of ${peer} failed internally: ${(err as Error)?.stack ?? err}`);
+        close();
+      })
+      .finally(() => {
+        authenticating = false;
+        drain();
+      });
+  }
+
+  async function authenticate(gate: SaslGate, frame: Buffer): Promise<void> {
+    const outcome = await gate.receive(frame);
+    if (outcome.kind === "pass") return serve(frame);
+    if (outcome.kind === "close") return close(outcome.reason);
+    finish(enqueue(), outcome.frame, outcome.close);
+  }
+
+  function serve(frame: Buffer): void {
     let header: RequestHeader;
     let body: Record<string, unknown>;
     try {
@@ -156,12 +192,14 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
     return slot;
   }
 
-  function finish(slot: Slot, frame: Buffer | null): void {
+  function finish(slot: Slot, frame: Buffer | null, closeAfter?: string): void {
     slot.done = true;
     slot.frame = frame;
+    slot.closeAfter = closeAfter;
     while (queue.length > 0 && queue[0].done) {
       const next = queue.shift()!;
       if (next.frame && !closed) transport.write(next.frame);
+      if (next.closeAfter && !closed) close(next.closeAfter);
     }
     if (queue.length < MAX_IN_FLIGHT / 2 && paused && !closed) {
       paused = false;

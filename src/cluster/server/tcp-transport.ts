@@ -1,4 +1,4 @@
-// A TCP socket as a Transport (Node only).
+// A TCP socket, or a TLS socket over one, as a Transport (Node only).
 import type { Socket } from "node:net";
 import type { Transport } from "./transport";
 
@@ -9,7 +9,12 @@ export function tcpTransport(socket: Socket): Transport {
   return {
     remoteAddress: `${socket.remoteAddress ?? "unknown"}:${socket.remotePort ?? 0}`,
     write: (bytes) => void socket.write(bytes),
-    close: () => void socket.destroy(),
+    close: () => {
+      // What was written still goes out (a refusal's answer before the close), as with the memory pipe;
+      // a peer that reads nothing does not keep the socket longer than a few seconds.
+      socket.end(() => socket.destroy());
+      setTimeout(() => socket.destroy(), 5000).unref();
+    },
     pause: () => void socket.pause(),
     resume: () => void socket.resume(),
     onData: (listener) => void socket.on("data", listener),

@@ -25,6 +25,7 @@ import { metadata } from "./metadata";
 import { offsetCommit } from "./offset-commit";
 import { offsetFetch } from "./offset-fetch";
 import { produce } from "./produce";
+import { saslAuthenticate } from "./sasl-authenticate";
 import { saslHandshake } from "./sasl-handshake";
 import { syncGroup } from "./sync-group";
 import { txnOffsetCommit } from "./txn-offset-commit";
@@ -34,5 +35,5 @@ export const schemas: readonly ApiSchema[] = [
   heartbeat, leaveGroup, syncGroup, describeGroups, listGroups, saslHandshake, apiVersions,
   createTopics, deleteTopics, initProducerId, addPartitionsToTxn, addOffsetsToTxn, endTxn,
   txnOffsetCommit, describeConfigs, createPartitions, deleteGroups, deleteRecords, alterConfigs,
-  incrementalAlterConfigs,
+  incrementalAlterConfigs, saslAuthenticate,
 ];

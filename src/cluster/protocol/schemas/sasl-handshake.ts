@@ -1,5 +1,6 @@
-// SaslHandshake (17), v0-1. We speak PLAINTEXT only: the handler answers
-// UNSUPPORTED_SASL_MECHANISM with an empty mechanism list.
+// SaslHandshake (17), v0-1, from Kafka's SaslHandshakeRequest.json: v1 means
+// the SASL tokens that follow travel in SaslAuthenticate requests, v0 that
+// they travel as bare size-prefixed frames (../../server/authentication.ts).
 import { arrayOf, f, type ApiSchema } from "../schema";
 
 export const saslHandshake: ApiSchema = {

@@ -9,6 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { reachable } from "../lab/connect";
+import { kernelLauncherScript } from "../runner/kernel-argv";
 import { KERNEL_NAME } from "../runner/kernelspec";
 import { descendantsOf, isAlive, readProcessTable, signalAll } from "./processes";
 
@@ -80,7 +81,8 @@ describe("partition-lab lab", () => {
     const cmdline = (pid: number) => fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
     const { tree, kernelPid } = await until("the kernel process", 60_000, async () => {
       const tree = descendantsOf(run.child.pid!, await readProcessTable());
-      const kernelPid = tree.find((pid) => isAlive(pid) && cmdline(pid).includes("tslab\0kernel"));
+      // Our kernelspec starts tslab through the kernel launcher (../runner/kernel-argv.ts).
+      const kernelPid = tree.find((pid) => isAlive(pid) && cmdline(pid).includes(`${kernelLauncherScript()}\0--config-path`));
       return kernelPid ? { tree, kernelPid } : undefined;
     });
     const kernelEnv = fs.readFileSync(`/proc/${kernelPid}/environ`, "utf8").split("\0");

@@ -1,9 +1,10 @@
 // What must agree between a lesson run by the build (tslab, Node, TCP) and
-// the same lesson run live in a page: per cell, the checks that passed, the
-// number of tables with their headers and row counts, which partition each
-// key went to, and the number of charts. Everything else (topic names with
-// their random suffix, addresses, timings, a retry's exact reordering) may
-// differ.
+// the same lesson run live in a page: per cell, the checks that passed (their
+// words; the numbers in them may be measurements, such as a lag's peak or a
+// drain time, so they are masked), the number of tables with their headers
+// and row counts, which partition each key went to, and the number of charts.
+// Everything else (topic names with their random suffix, addresses, timings,
+// a retry's exact reordering) may differ.
 
 export type OutputPart =
   | { type: "stream"; text: string }
@@ -18,6 +19,8 @@ type NbOutput = { output_type: string; text?: string | string[]; data?: Record<s
 const joined = (v: unknown) => (Array.isArray(v) ? v.join("") : String(v ?? ""));
 /** uniqueTopic's suffix: base36 milliseconds and four random characters. */
 const UNIQUE = /-[0-9a-z]{8}-[0-9a-z]{4}\b/g;
+/** A number in a check's text: a count or a measurement. */
+const NUMBER = /\d+(?:[.,]\d+)*/g;
 const PLACEMENT = /^(partition|partitions|murmur2|consistent|crc32|toPositive|murmur2 \(signed\)|% \d+)$/;
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
 
@@ -47,7 +50,7 @@ export function partsOfNotebookOutputs(outputs: NbOutput[]): OutputPart[] {
 /** The deterministic part of one cell's outputs. */
 export function signature(parts: OutputPart[]): CellSignature {
   const text = parts.filter((p) => p.type === "stream").map((p) => (p as { text: string }).text).join("");
-  const checks = text.split("\n").filter((l) => l.startsWith("✓")).map((l) => l.replace(UNIQUE, "-…").trimEnd());
+  const checks = text.split("\n").filter((l) => l.startsWith("✓")).map((l) => l.replace(UNIQUE, "-…").replace(NUMBER, "#").trimEnd());
   const tables = parts.flatMap((p) => {
     if (p.type !== "table") return [];
     const keyAt = p.headers.indexOf("key");

@@ -5,6 +5,8 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "bench/**/*.test.ts"],
     // node_modules/partition-lab links back to this folder; never walk it.
     exclude: ["**/node_modules/**", "**/dist/**"],
+    // One course build per run, shared by the tests that need the executed course.
+    globalSetup: ["src/build/test-support/course-build.global.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Two cores: integration suites start brokers, kernels and browsers.

@@ -1,36 +1,33 @@
-// The course itself, as CI sees it: every notebook passes in our runner
-// against the embedded cluster, with every cell sent at once as Jupyter's Run
-// All does (tslab aborts the rest of the queue after any error, so a lesson
-// that only passes cell by cell fails here), and in Jupyter's own nbclient
-// through the kernelspec `partition-lab kernelspec` writes, with cwd = notebooks/.
+// The course itself, as CI sees it: every notebook passes in `npm run build`
+// (our runner against the embedded cluster, every cell sent at once as
+// Jupyter's Run All does — tslab aborts the rest of the queue after any
+// error, so a lesson that only passes cell by cell fails here), and in
+// Jupyter's own nbclient through the kernelspec `partition-lab kernelspec`
+// writes, with cwd = notebooks/ and no cluster running, so that each kernel
+// starts its own as a learner's does.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, type Cluster } from "../cluster";
-import { formatFailure, runNotebooks } from "../runner";
+import { describe, expect, it } from "vitest";
+import { courseBuild } from "../build/test-support/course-build";
 import { runWithNbclient } from "../runner/nbclient";
 
 const DIR = path.resolve(__dirname, "../../notebooks");
 const notebooks = fs.readdirSync(DIR).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(DIR, f));
-let cluster: Cluster;
-let env: Record<string, string>;
-
-beforeAll(async () => {
-  cluster = await startCluster({ brokers: 3 });
-  env = { KAFKA_BROKERS: cluster.bootstrap, PARTITION_LAB_CONTROL: cluster.controlUrl };
-});
-afterAll(async () => cluster?.stop());
 
 describe("the course notebooks", () => {
-  it("all pass in our runner against the embedded cluster, run as Jupyter's Run All runs them", async () => {
-    const runs = await runNotebooks(notebooks, { env, timeout: 120, mode: "run-all" });
-    expect(runs.filter((r) => !r.ok).map((r) => formatFailure(r))).toEqual([]);
-    expect(runs).toHaveLength(notebooks.length);
+  it("all pass in the build, run as Jupyter's Run All runs them, and are published", async () => {
+    const built = await courseBuild();
+    expect(built.failures).toEqual([]);
+    expect(built.ok).toBe(true);
+    expect(built.executed).toBe(notebooks.length);
+    expect(fs.readdirSync(path.join(built.siteDir, "notebooks")).sort()).toEqual(notebooks.map((f) => path.basename(f)));
   }, 60_000 * notebooks.length); // a budget per notebook: the course grows, and lessons 09-11 take about a minute each
 
-  it("all pass in Jupyter's nbclient with the tslab kernelspec", async () => {
-    const results = await runWithNbclient(notebooks, env);
+  it("all pass in Jupyter's nbclient with the tslab kernelspec, each kernel starting its own cluster", async () => {
+    const results = await runWithNbclient(notebooks, { PARTITION_LAB_CLUSTER: "embedded" });
     expect(results.filter((r) => r.error).map((r) => `${path.basename(r.file)}: ${r.error}`)).toEqual([]);
     expect(results).toHaveLength(notebooks.length);
+    const firstLines = results.map((r) => r.outputs?.flat().find((o) => o.output_type === "stream"));
+    for (const line of firstLines) expect(JSON.stringify(line)).toContain("PARTITION_LAB_CLUSTER=embedded: started an embedded 3-broker cluster in this kernel");
   }, 90_000 * notebooks.length); // nbclient runs them one after another
 });

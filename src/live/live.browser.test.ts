@@ -4,26 +4,24 @@
 // and no request leaving the page; the live outputs agree with the build's
 // on everything deterministic; a chart is drawn live; an edited cell re-runs
 // with a new output, survives a reload, and Reset restores the lesson.
-// The executed notebooks come from the build (its cache when fresh).
+// The executed notebooks and the pages come from this test run's course build.
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../build/build";
-import { silentReporter } from "../runner";
+import { courseBuild } from "../build/test-support/course-build";
 import { launchChromium, openPage } from "../site/test-support/chromium";
 import { partsOfNotebookOutputs, signature, type OutputPart } from "./test-support/signature";
 
-const ROOT = path.resolve(__dirname, "../..");
-const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "partition-lab-live-"));
+let outDir: string;
 type Executed = { slug: string; cells: { id: string; tags: string[]; outputs: never[] }[] };
 let lessons: Executed[] = [];
 let browser: Browser;
 
 beforeAll(async () => {
-  const result = await build({ root: ROOT, outDir, log: () => {}, reporter: silentReporter });
-  if (!result.ok) throw new Error(`the course build failed: ${result.failed.join(", ")}`);
+  const built = await courseBuild();
+  if (!built.ok) throw new Error(`the course build failed (course.test.ts reports how)`);
+  outDir = built.siteDir;
   const dir = path.join(outDir, "notebooks");
   lessons = fs.readdirSync(dir).sort().map((f) => {
     const nb = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
@@ -31,11 +29,10 @@ beforeAll(async () => {
     return { slug: f.replace(/\.ipynb$/, ""), cells };
   });
   browser = await launchChromium();
-}, 400_000);
+}, 1_400_000); // the shared course build may still be running
 
 afterAll(async () => {
   await browser?.close();
-  fs.rmSync(outDir, { recursive: true, force: true });
 });
 
 /** Opens a lesson from disk, recording console errors, page errors and any request that is not a local file. */

@@ -1,6 +1,7 @@
 // What a cluster is started with, and the broker configs (Kafka's
 // server.properties) that follow from it.
 import type { Clock } from "./coordination/clock";
+import type { ClusterDefect } from "./defects";
 import type { SaslOptions } from "./sasl";
 import type { ClusterStorage } from "./storage/storage";
 
@@ -35,6 +36,11 @@ export type ClusterCoreOptions = {
   log?: (line: string) => void;
   /** Require SASL authentication (PLAIN, SCRAM-SHA-256/512) from these users on every connection. */
   sasl?: SaslOptions;
+  /**
+   * Deliberate defects (./defects.ts), for the course's mutation test only:
+   * the CLI, the build and connect() never set this.
+   */
+  defects?: readonly ClusterDefect[];
 };
 
 /**

@@ -11,6 +11,7 @@
 // crypto.getRandomValues, TextEncoder and TextDecoder.
 import { staticBrokerConfigs, type ClusterCoreOptions } from "./core-options";
 import { ClusterConfigs } from "./configs/store";
+import { defectsOf } from "./defects";
 import { every, systemClock } from "./coordination/clock";
 import { localFaultControl, type ClusterActions, type FaultControl } from "./faults/control";
 import { FaultInjector } from "./faults/injector";
@@ -62,6 +63,7 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
   const basePort = options.port ?? 9092;
   const log = options.log ?? (() => {});
   const clock = options.clock ?? systemClock;
+  const defects = defectsOf(options.defects);
   const configs = new ClusterConfigs(staticBrokerConfigs(options, count));
   const state = new ClusterState({ storage: options.storage, configs, now: () => clock.now() });
   for (let i = 0; i < count; i++) state.brokers.push({ nodeId: i + 1, host, port: basePort === 0 ? 0 : basePort + i, up: true });
@@ -86,6 +88,7 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
       initialRebalanceDelayMs: configs.brokerNumber("group.initial.rebalance.delay.ms"),
       minSessionTimeoutMs: configs.brokerNumber("group.min.session.timeout.ms"),
       maxSessionTimeoutMs: configs.brokerNumber("group.max.session.timeout.ms"),
+      defects,
     },
   });
   await coordination.recover();
@@ -110,6 +113,7 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
     journal,
     maxRequestBytes: configs.brokerNumber("socket.request.max.bytes"),
     maxMessageBytes: configs.brokerNumber("message.max.bytes"),
+    defects,
     sasl,
     log,
   }));

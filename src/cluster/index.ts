@@ -3,6 +3,7 @@
 // a browser can run it), and the transport seam between them.
 export { startCluster, type Cluster, type ClusterOptions, type TlsIdentity } from "./cluster";
 export { SASL_MECHANISMS, checkSaslOptions, type SaslMechanism, type SaslOptions } from "./sasl";
+export { CLUSTER_DEFECTS, type ClusterDefect } from "./defects";
 export { createCluster, type ClusterCore, type ClusterCoreOptions, type TopicSummary } from "./core";
 export { createMemoryPipe, type MemoryClient, type Transport } from "./server/transport";
 export { openRequestClient, type RequestClient } from "./client/request-client";

@@ -1,10 +1,11 @@
 import { Clock, systemClock } from "../coordination/clock";
+import { NO_DEFECTS, type Defects } from "../defects";
 import { ErrorCode } from "../protocol/errors";
 import {
   Group, GroupSnapshot, GroupState, JoinResult, SyncResult,
   acceptsProtocols, describe, sameProtocols, snapshotOf,
 } from "./group";
-import { addMember, otherMembers, updateMember, type JoinRequest, type SyncRequest } from "./membership";
+import { addMember, joinWithoutRebalance, otherMembers, updateMember, type JoinRequest, type SyncRequest } from "./membership";
 import type { GroupInfo } from "./expiry";
 import { Rebalancer, joinError, syncError } from "./rebalance";
 
@@ -23,6 +24,8 @@ export type GroupCoordinatorOptions = {
   initialRebalanceDelayMs?: number;
   /** Called when a group reaches a new generation (Stable or Empty) or is deleted: the persistence hook. */
   onChange?: (groupId: string, snapshot: GroupSnapshot | null) => void;
+  /** The deliberate defects of the course's mutation test (../defects.ts); none otherwise. */
+  defects?: Defects;
 };
 
 /**
@@ -75,13 +78,13 @@ export class GroupCoordinator {
         group.pending.set(memberId, cancel);
         return fail(ErrorCode.MEMBER_ID_REQUIRED, memberId);
       }
-      return addMember(this.rebalance, group, memberId, req);
+      return this.admit(group, memberId, req);
     }
     const cancelPending = group.pending.get(req.memberId);
     if (cancelPending) {
       cancelPending();
       group.pending.delete(req.memberId);
-      return addMember(this.rebalance, group, req.memberId, req);
+      return this.admit(group, req.memberId, req);
     }
     const member = group.members.get(req.memberId);
     if (!member) return fail(ErrorCode.UNKNOWN_MEMBER_ID);
@@ -105,6 +108,12 @@ export class GroupCoordinator {
       default:
         return fail(ErrorCode.UNKNOWN_MEMBER_ID);
     }
+  }
+
+  /** A new member joins, which starts a rebalance (unless the mutation test's "join-never-rebalances" defect is on). */
+  private admit(group: Group, memberId: string, req: JoinRequest): Promise<JoinResult> {
+    if (group.state === "Stable" && (this.options.defects ?? NO_DEFECTS).has("join-never-rebalances")) return joinWithoutRebalance(this.rebalance, group, memberId, req);
+    return addMember(this.rebalance, group, memberId, req);
   }
 
   syncGroup(req: SyncRequest): Promise<SyncResult> {

@@ -25,18 +25,7 @@ export type SyncRequest = {
 /** A new member joins: it waits in JoinGroup until the join phase it starts (or is part of) ends. */
 export function addMember(rebalance: Rebalancer, group: Group, memberId: string, req: JoinRequest): Promise<JoinResult> {
   return new Promise((resolve) => {
-    const member: Member = {
-      memberId,
-      groupInstanceId: req.groupInstanceId ?? null,
-      clientId: req.clientId,
-      clientHost: req.clientHost,
-      sessionTimeoutMs: req.sessionTimeoutMs,
-      rebalanceTimeoutMs: req.rebalanceTimeoutMs,
-      protocolType: req.protocolType,
-      protocols: req.protocols,
-      assignment: Buffer.alloc(0),
-      joinWaiter: resolve,
-    };
+    const member = newMember(memberId, req, resolve);
     if (group.members.size === 0) group.protocolType = req.protocolType;
     group.members.set(memberId, member);
     group.leaderId ??= memberId;
@@ -47,6 +36,33 @@ export function addMember(rebalance: Rebalancer, group: Group, memberId: string,
       rebalance.prepare(group);
     }
   });
+}
+
+/**
+ * The mutation test's "join-never-rebalances" defect (../defects.ts): the
+ * newcomer is answered at once with the current generation, and SyncGroup
+ * gives it an empty assignment; the members already in keep their partitions.
+ */
+export function joinWithoutRebalance(rebalance: Rebalancer, group: Group, memberId: string, req: JoinRequest): Promise<JoinResult> {
+  const member = newMember(memberId, req, undefined);
+  group.members.set(memberId, member);
+  rebalance.scheduleHeartbeat(group, member);
+  return Promise.resolve(rebalance.joinAnswer(group, member));
+}
+
+function newMember(memberId: string, req: JoinRequest, joinWaiter: Member["joinWaiter"]): Member {
+  return {
+    memberId,
+    groupInstanceId: req.groupInstanceId ?? null,
+    clientId: req.clientId,
+    clientHost: req.clientHost,
+    sessionTimeoutMs: req.sessionTimeoutMs,
+    rebalanceTimeoutMs: req.rebalanceTimeoutMs,
+    protocolType: req.protocolType,
+    protocols: req.protocols,
+    assignment: Buffer.alloc(0),
+    joinWaiter,
+  };
 }
 
 /** A known member rejoins (a new rebalance, or new protocols): it waits in JoinGroup like a new one. */

@@ -3,6 +3,7 @@ import { ClusterConfigs } from "../configs/store";
 import { ManualClock } from "../coordination/clock";
 import { javaStringHash } from "../coordination/placement";
 import { createCoordination } from "../coordinators";
+import { NO_DEFECTS } from "../defects";
 import { ErrorCode } from "../protocol/errors";
 import { ClusterState } from "../state/cluster-state";
 import type { RequestContext } from "./handler";
@@ -35,7 +36,7 @@ function cluster() {
   });
   closers.push(() => coordination.close());
   const ctx = (key: string, apiVersion: number, nodeId = coordination.coordinatorFor(key)!): RequestContext => ({
-    nodeId, header: { apiKey: -1, apiVersion, correlationId: 1, clientId: "test" }, clientHost: "/127.0.0.1", coordination, state, maxMessageBytes: 1 << 20,
+    nodeId, header: { apiKey: -1, apiVersion, correlationId: 1, clientId: "test" }, clientHost: "/127.0.0.1", coordination, state, maxMessageBytes: 1 << 20, defects: NO_DEFECTS,
   });
   return { coordination, ctx, markers };
 }

@@ -1,6 +1,7 @@
 // CreatePartitions (37): grows a topic. Existing partitions keep their
 // records and offsets; only keys produced from now on may map to a different
 // partition (hash(key) % new count) — the lesson the course draws from it.
+import { moveKeyedRecords } from "../defects";
 import { type CreatePartitionsRequest, type CreatePartitionsResponse } from "../protocol";
 import { topicOutcome } from "../state/topic-errors";
 import type { Handler } from "./handler";
@@ -13,7 +14,9 @@ export const createPartitions: Handler = {
       name: t.name,
       ...topicOutcome(() => {
         const replicas = ctx.state.planPartitions(t.name, t.count, t.assignments);
-        if (!body.validateOnly) ctx.state.addPartitions(t.name, replicas);
+        if (body.validateOnly) return;
+        ctx.state.addPartitions(t.name, replicas);
+        if (ctx.defects.has("create-partitions-moves-records")) moveKeyedRecords(ctx.state.topics.get(t.name)!.partitions);
       }),
     }));
     return { throttleTimeMs: 0, results };

@@ -8,6 +8,7 @@
 // partitions (long polling). Fetch sessions (v7+) are not kept: every
 // response is a full one with session id 0, which clients accept.
 import { BatchField, ErrorCode, type FetchRequest, type FetchResponse } from "../protocol";
+import { outOfOrder } from "../defects";
 import { fetchLimits } from "../producers/isolation";
 import type { Handler, RequestContext } from "./handler";
 import { leaderEpochError, leaderPartition } from "./partition-access";
@@ -39,13 +40,15 @@ function readAll(ctx: RequestContext, body: FetchRequest): Read {
       const log = p.log;
       logs.push(log);
       const hw = log.highWatermark;
-      const limits = fetchLimits(log.producers, hw, body.isolationLevel);
+      const isolationLevel = ctx.defects.has("read-committed-ignored") ? 0 : body.isolationLevel;
+      const limits = fetchLimits(log.producers, hw, isolationLevel);
       const base = { partitionIndex: req.partition, highWatermark: hw, lastStableOffset: limits.lastStableOffset, logStartOffset: log.logStartOffset, preferredReadReplica: -1 };
       if (req.fetchOffset < log.logStartOffset || req.fetchOffset > hw) {
         return { ...base, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, abortedTransactions: null, records: null };
       }
       const batches = log.read(req.fetchOffset, Math.min(req.partitionMaxBytes, budget), limits.maxOffset, bytes === 0);
-      const records = batches.length === 0 ? Buffer.alloc(0) : batches.length === 1 ? batches[0] : Buffer.concat(batches);
+      const served = ctx.defects.has("fetch-out-of-order") ? outOfOrder(batches) : batches;
+      const records = served.length === 0 ? Buffer.alloc(0) : served.length === 1 ? served[0] : Buffer.concat(served);
       bytes += records.length;
       budget = Math.max(0, budget - records.length);
       return { ...base, errorCode: ErrorCode.NONE, abortedTransactions: limits.abortedTransactions(req.fetchOffset, endOf(batches, req.fetchOffset)), records };

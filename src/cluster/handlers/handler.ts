@@ -5,6 +5,7 @@
 // threw) is derived from the schema (../protocol/error-response.ts), so a
 // new API is a schema, a handler and one line in ./registry.ts.
 import type { Coordination } from "../coordinators";
+import type { Defects } from "../defects";
 import type { RequestHeader } from "../protocol";
 import type { ApiSchema } from "../protocol/schema";
 import type { ClusterState } from "../state/cluster-state";
@@ -19,6 +20,8 @@ export type RequestContext = {
   /** "/127.0.0.1", as Kafka reports client hosts. */
   clientHost: string;
   maxMessageBytes: number;
+  /** The deliberate defects of a mutation test (../defects.ts); empty otherwise. */
+  defects: Defects;
 };
 
 /**

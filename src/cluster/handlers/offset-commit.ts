@@ -48,7 +48,7 @@ export const offsetCommit: Handler = {
         return { partitionIndex: p.partitionIndex, errorCode };
       }),
     }));
-    if (accepted.length > 0) ctx.coordination.offsets.commit(body.groupId, accepted);
+    if (accepted.length > 0 && !ctx.defects.has("commit-not-kept")) ctx.coordination.offsets.commit(body.groupId, accepted);
     return { throttleTimeMs: 0, topics };
   },
 };

@@ -46,7 +46,8 @@ function appendPartition(ctx: RequestContext, transactionalId: string | null, to
   if (verdict.kind === "error") return failed(index, verdict.errorCode, verdict.message);
   let baseOffset: bigint;
   try {
-    baseOffset = verdict.kind === "duplicate" ? verdict.baseOffset : log.append(checked);
+    const duplicate = verdict.kind === "duplicate" && !ctx.defects.has("duplicates-stored");
+    baseOffset = duplicate ? verdict.baseOffset : log.append(checked);
   } catch (err) {
     if (err instanceof StorageError) return failed(index, ErrorCode.KAFKA_STORAGE_ERROR, err.message);
     throw err;

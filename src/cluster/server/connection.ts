@@ -9,6 +9,7 @@
 import type { FaultInjector } from "../faults/injector";
 import type { ProduceJournal } from "../faults/produce-journal";
 import type { Coordination } from "../coordinators";
+import type { Defects } from "../defects";
 import { apiVersionsBody } from "../handlers/api-versions";
 import { CLOSE_CONNECTION, type Handler, type RequestContext } from "../handlers/handler";
 import { handlers } from "../handlers/registry";
@@ -28,6 +29,8 @@ export type BrokerDeps = {
   journal?: ProduceJournal;
   maxRequestBytes: number;
   maxMessageBytes: number;
+  /** The deliberate defects of a mutation test (../defects.ts); empty otherwise. */
+  defects: Defects;
   /** SASL users when clients must authenticate (a SASL_PLAINTEXT or SASL_SSL listener). */
   sasl?: SaslUsers;
   /** Where the broker reports dropped connections and handler failures. */
@@ -168,7 +171,7 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
   }
 
   async function handle(handler: Handler, header: RequestHeader, body: Record<string, unknown>): Promise<unknown> {
-    const ctx: RequestContext = { nodeId: deps.nodeId, header, state: deps.state, coordination: deps.coordination, clientHost, maxMessageBytes: deps.maxMessageBytes };
+    const ctx: RequestContext = { nodeId: deps.nodeId, header, state: deps.state, coordination: deps.coordination, clientHost, maxMessageBytes: deps.maxMessageBytes, defects: deps.defects };
     try {
       return await handler.handle(ctx, body);
     } catch (err) {

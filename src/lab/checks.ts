@@ -15,6 +15,8 @@ export function check(claim: string, holds: boolean, details = ""): void {
   console.log(`✓ ${claim}`);
 }
 
+type ReadOptions = { timeoutMs?: number; groupId?: string; readUncommitted?: boolean };
+
 /**
  * Reads exactly `n` messages of `topic` from the beginning with a fresh
  * consumer group, in the order they arrive; throws if they do not arrive
@@ -23,7 +25,24 @@ export function check(claim: string, holds: boolean, details = ""): void {
  * reading until it has passed every partition's end offset as the brokers
  * report it (the last stable offset for read_committed).
  */
-export async function consumeExactly(kafka: Kafka, topic: string, n: number, options: { timeoutMs?: number; groupId?: string; readUncommitted?: boolean } = {}): Promise<Received[]> {
+export async function consumeExactly(kafka: Kafka, topic: string, n: number, options: ReadOptions = {}): Promise<Received[]> {
+  const got = await readToEnd(kafka, topic, n, options);
+  if (got.length !== n) throw new Error(`expected exactly ${n} messages on ${topic}, got ${got.length}`);
+  return got;
+}
+
+/**
+ * Reads everything `topic` holds, from the beginning with a fresh consumer
+ * group, in the order it arrives, up to every partition's end offset as the
+ * brokers report it (the last stable offset for read_committed) — for a cell
+ * whose check judges what came back, where the count itself is the claim.
+ */
+export function consumeAll(kafka: Kafka, topic: string, options: ReadOptions = {}): Promise<Received[]> {
+  return readToEnd(kafka, topic, 0, options);
+}
+
+/** Reads until at least `n` messages arrived and every partition's end offset was passed. */
+async function readToEnd(kafka: Kafka, topic: string, n: number, options: ReadOptions): Promise<Received[]> {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const consumer = kafka.consumer({ groupId: options.groupId ?? uniqueTopic(`${topic}-reader`), maxWaitTimeInMs: 100, readUncommitted: options.readUncommitted ?? false });
   const got: Received[] = [];
@@ -45,7 +64,7 @@ export async function consumeExactly(kafka: Kafka, topic: string, n: number, opt
     const waitFor = async (done: () => boolean, what: () => string) => {
       while (!done()) {
         if (failure) throw failure;
-        if (Date.now() > deadline) throw new Error(`expected ${n} messages on ${topic}, ${what()} within ${timeoutMs / 1000} s`);
+        if (Date.now() > deadline) throw new Error(`${n > 0 ? `expected ${n} messages on ${topic}` : `reading all of ${topic}`}, ${what()} within ${timeoutMs / 1000} s`);
         await new Promise((r) => setTimeout(r, 20));
       }
     };
@@ -56,7 +75,6 @@ export async function consumeExactly(kafka: Kafka, topic: string, n: number, opt
   } finally {
     await Promise.allSettled([consumer.disconnect(), admin.disconnect()]);
   }
-  if (got.length !== n) throw new Error(`expected exactly ${n} messages on ${topic}, got ${got.length}`);
   return got;
 }
 

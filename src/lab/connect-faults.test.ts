@@ -4,7 +4,7 @@
 import { Kafka } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startCluster, type Cluster } from "../cluster";
-import { consumeExactly, uniqueTopic } from "./checks";
+import { consumeAll, consumeExactly, uniqueTopic } from "./checks";
 import { connect } from "./connect";
 import { PARTITION_LAB_CLUSTER_ID, type Lab } from "./lab";
 
@@ -67,7 +67,7 @@ describe("faultsUnlessRealKafka", () => {
   });
 });
 
-describe("consumeExactly and close", () => {
+describe("consumeExactly, consumeAll and close", () => {
   it("fails at once when more than n are stored, and reads past transaction markers without waiting", async () => {
     const lab = await labWith({ control: cluster.controlUrl });
     const topic = uniqueTopic("exactly");
@@ -88,6 +88,10 @@ describe("consumeExactly and close", () => {
     await committed.send({ topic: txnTopic, messages: [{ value: "kept" }] });
     await committed.commit();
     expect((await consumeExactly(lab.kafka, txnTopic, 1, { timeoutMs: 10_000 })).map((r) => r.value)).toEqual(["kept"]);
+    // consumeAll: no count to trust, everything up to the end offsets (read_committed: the committed record only).
+    expect((await consumeAll(lab.kafka, topic, { timeoutMs: 10_000 })).map((r) => r.value).sort()).toEqual(["a", "b", "c", "d"]);
+    expect((await consumeAll(lab.kafka, txnTopic, { timeoutMs: 10_000 })).map((r) => r.value)).toEqual(["kept"]);
+    expect((await consumeAll(lab.kafka, txnTopic, { timeoutMs: 10_000, readUncommitted: true })).map((r) => r.value)).toEqual(["gone", "kept"]);
 
     await lab.close();
     await lab.close(); // a second close does nothing

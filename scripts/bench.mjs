@@ -13,9 +13,10 @@ const benchmarks = {
   live: "../bench/dist/live.js",
   fuzz: "../bench/dist/fuzz.js",
   stability: "../bench/dist/stability.js",
+  mutation: "../bench/dist/mutation.js",
 };
-// Run only when named: twenty full builds take a good while.
-const onlyWhenAsked = new Set(["stability"]);
+// Run only when named: twenty full builds (stability), the course once per defect (mutation) take a good while.
+const onlyWhenAsked = new Set(["stability", "mutation"]);
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const names = asked.length > 0 ? asked : Object.keys(benchmarks).filter((n) => !onlyWhenAsked.has(n));

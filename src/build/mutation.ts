@@ -1,0 +1,101 @@
+// The course mutation test: for each deliberate defect of the cluster
+// (../cluster/defects.ts), the notebook that teaches the broken behaviour
+// must fail, at the cell and with the check that teaches it, and the other
+// notebooks must still pass (a few are declared to fail too, with a reason).
+// src/build/mutation.test.ts runs each defect's first teaching notebook;
+// `npm run bench -- mutation` runs the whole course once per defect.
+import * as path from "node:path";
+import { startCluster, type ClusterDefect } from "../cluster";
+import { runNotebooks, withDeadline, type NotebookRun, type RunManyOptions } from "../runner";
+import { CLUSTER_START_MS, CLUSTER_STOP_MS } from "./cluster-target";
+
+/** Where a defect must be caught: a notebook, the id of the cell, and the start of the failure's message. */
+export type Catch = { notebook: string; cell: string; message: string };
+
+export type Mutation = {
+  defect: ClusterDefect;
+  /** The notebooks that teach the behaviour, each failing where it teaches it; the first one is run by `npm test`. */
+  caughtBy: Catch[];
+  /** Other notebooks that fail with this defect too, each with the reason. */
+  alsoFails: Record<string, string>;
+};
+
+export const MUTATIONS: readonly Mutation[] = [
+  {
+    defect: "fetch-out-of-order",
+    caughtBy: [
+      { notebook: "04-step-3-a-consumer.ipynb", cell: "order", message: "✗ user1's messages came back in the order they were sent" },
+      { notebook: "01-kafka-in-five-minutes.ipynb", cell: "914817c0", message: "✗ within each partition, records arrived in offset order" },
+    ],
+    alsoFails: {},
+  },
+  {
+    defect: "duplicates-stored",
+    caughtBy: [{ notebook: "06-retries-and-idempotence.ipynb", cell: "idempotent", message: "✗ each message exactly once, in sending order" }],
+    alsoFails: {},
+  },
+  {
+    defect: "read-committed-ignored",
+    caughtBy: [{ notebook: "08-exactly-once-with-transactions.ipynb", cell: "isolation", message: "✗ read_committed sees only the committed record" }],
+    alsoFails: {},
+  },
+  {
+    defect: "create-partitions-moves-records",
+    caughtBy: [{ notebook: "05-step-4-order-per-partition.ipynb", cell: "grown", message: "✗ every record written before the change is still at its partition and offset" }],
+    alsoFails: {},
+  },
+  {
+    defect: "commit-not-kept",
+    caughtBy: [{ notebook: "07-consumer-groups-and-offsets.ipynb", cell: "handover", message: "timed out waiting for the group to commit every partition up to its end offset" }],
+    alsoFails: {},
+  },
+  {
+    defect: "join-never-rebalances",
+    caughtBy: [{ notebook: "07-consumer-groups-and-offsets.ipynb", cell: "split", message: "timed out waiting for a split between alice and bob" }],
+    alsoFails: {},
+  },
+];
+
+/** What one notebook did against a defective cluster: passed, or failed at a cell with a message. */
+export type Outcome = { notebook: string; ok: boolean; cell?: string; message?: string; seconds: number };
+
+export function outcomeOf(run: NotebookRun): Outcome {
+  const f = run.failure;
+  const cell = f && f.cellIndex >= 0 ? String(run.notebook.cells[f.cellIndex]?.id ?? `#${f.cellIndex + 1}`) : undefined;
+  return { notebook: path.basename(run.path), ok: run.ok, cell, message: f && `${f.message}`.split("\n")[0], seconds: run.seconds };
+}
+
+/** Whether `outcome` is the failure `expected` names. */
+export function caught(outcome: Outcome, expected: Catch): boolean {
+  return !outcome.ok && outcome.cell === expected.cell && (outcome.message ?? "").startsWith(expected.message);
+}
+
+/** How one notebook's outcome reads in the matrix, and whether it is what the mutation declares. */
+export type Verdict = { label: "caught" | "MISSED" | "pass" | "fails (declared)" | "UNEXPECTED FAILURE"; ok: boolean };
+
+export function verdictOf(mutation: Mutation, outcome: Outcome): Verdict {
+  const teaching = mutation.caughtBy.find((c) => c.notebook === outcome.notebook);
+  if (teaching) return caught(outcome, teaching) ? { label: "caught", ok: true } : { label: "MISSED", ok: false };
+  if (outcome.ok) return { label: "pass", ok: true };
+  return mutation.alsoFails[outcome.notebook] ? { label: "fails (declared)", ok: true } : { label: "UNEXPECTED FAILURE", ok: false };
+}
+
+/**
+ * Starts a 3-broker cluster with `defects`, runs `notebooks` against it as
+ * the build does (Run All), and stops it.
+ */
+export async function runAgainstDefects(notebooks: string[], defects: ClusterDefect[], options: Pick<RunManyOptions, "jobs" | "reporter" | "timeout"> = {}): Promise<Outcome[]> {
+  const cluster = await withDeadline(startCluster({ brokers: 3, defects }), CLUSTER_START_MS, "starting a cluster for the mutation test");
+  try {
+    const runs = await runNotebooks(notebooks, {
+      env: { KAFKA_BROKERS: cluster.bootstrap, PARTITION_LAB_CONTROL: cluster.controlUrl },
+      mode: "run-all",
+      timeout: options.timeout ?? 120,
+      jobs: options.jobs,
+      reporter: options.reporter,
+    });
+    return runs.map(outcomeOf);
+  } finally {
+    await withDeadline(cluster.stop(), CLUSTER_STOP_MS, "stopping the mutation test's cluster");
+  }
+}

@@ -20,40 +20,22 @@ export type Mutation = {
   alsoFails: Record<string, string>;
 };
 
+const at = (notebook: string, cell: string, message: string): Catch => ({ notebook, cell, message });
+
 export const MUTATIONS: readonly Mutation[] = [
-  {
-    defect: "fetch-out-of-order",
-    caughtBy: [
-      { notebook: "04-step-3-a-consumer.ipynb", cell: "order", message: "✗ user1's messages came back in the order they were sent" },
-      { notebook: "01-kafka-in-five-minutes.ipynb", cell: "914817c0", message: "✗ within each partition, records arrived in offset order" },
-    ],
-    alsoFails: {},
-  },
-  {
-    defect: "duplicates-stored",
-    caughtBy: [{ notebook: "06-retries-and-idempotence.ipynb", cell: "idempotent", message: "✗ each message exactly once, in sending order" }],
-    alsoFails: {},
-  },
-  {
-    defect: "read-committed-ignored",
-    caughtBy: [{ notebook: "08-exactly-once-with-transactions.ipynb", cell: "isolation", message: "✗ read_committed sees only the committed record" }],
-    alsoFails: {},
-  },
-  {
-    defect: "create-partitions-moves-records",
-    caughtBy: [{ notebook: "05-step-4-order-per-partition.ipynb", cell: "grown", message: "✗ every record written before the change is still at its partition and offset" }],
-    alsoFails: {},
-  },
-  {
-    defect: "commit-not-kept",
-    caughtBy: [{ notebook: "07-consumer-groups-and-offsets.ipynb", cell: "handover", message: "timed out waiting for the group to commit every partition up to its end offset" }],
-    alsoFails: {},
-  },
-  {
-    defect: "join-never-rebalances",
-    caughtBy: [{ notebook: "07-consumer-groups-and-offsets.ipynb", cell: "split", message: "timed out waiting for a split between alice and bob" }],
-    alsoFails: {},
-  },
+  { defect: "fetch-out-of-order", caughtBy: [
+    at("04-step-3-a-consumer.ipynb", "order", "✗ user1's messages came back in the order they were sent"),
+    at("01-kafka-in-five-minutes.ipynb", "914817c0", "✗ within each partition, records arrived in offset order"),
+  ], alsoFails: {} },
+  { defect: "duplicates-stored", caughtBy: [at("06-retries-and-idempotence.ipynb", "idempotent", "✗ each message exactly once, in sending order")], alsoFails: {} },
+  { defect: "read-committed-ignored", caughtBy: [at("08-exactly-once-with-transactions.ipynb", "isolation", "✗ read_committed sees only the committed record")], alsoFails: {} },
+  { defect: "create-partitions-moves-records", caughtBy: [
+    at("05-step-4-order-per-partition.ipynb", "grown", "✗ every record written before the change is still at its partition and offset"),
+  ], alsoFails: {} },
+  { defect: "commit-not-kept", caughtBy: [
+    at("07-consumer-groups-and-offsets.ipynb", "handover", "timed out waiting for the group to commit every partition up to its end offset"),
+  ], alsoFails: {} },
+  { defect: "join-never-rebalances", caughtBy: [at("07-consumer-groups-and-offsets.ipynb", "split", "timed out waiting for a split between alice and bob")], alsoFails: {} },
 ];
 
 /** What one notebook did against a defective cluster: passed, or failed at a cell with a message. */

@@ -32,15 +32,23 @@ export const MUTATIONS: readonly Mutation[] = [
     "08-exactly-once-with-transactions.ipynb": "kafkajs drops an aborted transaction's records when it meets the abort marker after them; out of order, they show",
     "10-ordering-on-the-consumer-side.ipynb": "its replay of the parking topic retries a failed record by fetching again from its offset; out of order, the replay does not finish within its wait",
   } },
-  { defect: "duplicates-stored", caughtBy: [at("06-retries-and-idempotence.ipynb", "idempotent", "✗ each message exactly once, in sending order")], alsoFails: {} },
+  { defect: "duplicates-stored", caughtBy: [at("06-retries-and-idempotence.ipynb", "idempotent", "✗ each message exactly once, in sending order")], alsoFails: {
+    "11-capstone-an-order-pipeline.ipynb": "its keyless design shows kafkajs reusing a sequence number after a lost acknowledgement; with the duplicate check off the reused batch is stored, so no event is lost and the evidence cell fails",
+  } },
   { defect: "read-committed-ignored", caughtBy: [at("08-exactly-once-with-transactions.ipynb", "isolation", "✗ read_committed sees only the committed record")], alsoFails: {} },
   { defect: "create-partitions-moves-records", caughtBy: [
     at("05-step-4-order-per-partition.ipynb", "grown", "✗ every record written before the change is still at its partition and offset"),
   ], alsoFails: {} },
   { defect: "commit-not-kept", caughtBy: [
     at("07-consumer-groups-and-offsets.ipynb", "handover", "timed out waiting for the group to commit every partition up to its end offset"),
-  ], alsoFails: {} },
-  { defect: "join-never-rebalances", caughtBy: [at("07-consumer-groups-and-offsets.ipynb", "split", "timed out waiting for a split between alice and bob")], alsoFails: {} },
+    at("10-ordering-on-the-consumer-side.ipynb", "batch-bookkeeping", "✗ without a single resolveOffset call, the group committed every partition to its end"),
+  ], alsoFails: {
+    "09-hot-partitions.ipynb": "it charts lag, the end offset minus the group's committed offset: with nothing committed the lag never drains",
+    "11-capstone-an-order-pipeline.ipynb": "its pipeline rebalances: with nothing committed, a partition's new owner starts over and the reference design fails its requirements",
+  } },
+  { defect: "join-never-rebalances", caughtBy: [at("07-consumer-groups-and-offsets.ipynb", "split", "timed out waiting for a split between alice and bob")], alsoFails: {
+    "09-hot-partitions.ipynb": "its six consumers must split six partitions: the members that join later own none",
+  } },
 ];
 
 /** What one notebook did against a defective cluster: passed, or failed at a cell with a message. */

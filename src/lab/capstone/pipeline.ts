@@ -171,7 +171,8 @@ export async function runOrderPipeline(lab: Lab, design: PipelineDesign, options
     const half = b + Math.round((events.length - b) / 2);
     await send(second, events.slice(b, half));
     await startMember("consumer-3");
-    await waitUntil(() => joined.includes("consumer-3"), "consumer-3 to join the group");
+    // A rebalance, not just a join: the newcomer must be given partitions of its own.
+    await waitUntil(() => (members.get("consumer-3")?.partitions.length ?? 0) > 0, "consumer-3 to join the group and be given partitions");
     mark("consumer-3 joins: rebalance");
     await send(second, events.slice(half));
     await caughtUp("every event to take effect");

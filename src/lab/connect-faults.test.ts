@@ -67,6 +67,24 @@ describe("faultsUnlessRealKafka", () => {
   });
 });
 
+describe("connect({ own: true })", () => {
+  it("starts a cluster for the lab alone, so that stopping its brokers leaves the shared one untouched", async () => {
+    process.env.KAFKA_BROKERS = cluster.bootstrap;
+    process.env.PARTITION_LAB_CONTROL = cluster.controlUrl;
+    const own = await connect({ quiet: true, own: true });
+    try {
+      expect(own.source).toBe("embedded");
+      expect(own.bootstrap).not.toBe(cluster.bootstrap);
+      const faults = (await own.faultsUnlessRealKafka())!;
+      await faults.stopBroker(2);
+      expect((await faults.info()).brokers.find((b) => b.nodeId === 2)?.up).toBe(false);
+      expect((await cluster.faults.info()).brokers.every((b) => b.up)).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe("consumeExactly and close", () => {
   it("fails at once when more than n are stored, and reads past transaction markers without waiting", async () => {
     const lab = await labWith({ control: cluster.controlUrl });

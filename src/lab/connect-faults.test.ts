@@ -5,7 +5,7 @@ import { Kafka } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startCluster, type Cluster } from "../cluster";
 import { consumeExactly, uniqueTopic } from "./checks";
-import { connect } from "./connect";
+import { connect, reachable } from "./connect";
 import { PARTITION_LAB_CLUSTER_ID, type Lab } from "./lab";
 
 let cluster: Cluster;
@@ -67,12 +67,12 @@ describe("faultsUnlessRealKafka", () => {
   });
 });
 
-describe("connect({ own: true })", () => {
-  it("starts a cluster for the lab alone, so that stopping its brokers leaves the shared one untouched", async () => {
-    process.env.KAFKA_BROKERS = cluster.bootstrap;
-    process.env.PARTITION_LAB_CONTROL = cluster.controlUrl;
-    const own = await connect({ quiet: true, own: true });
+describe("ownCluster", () => {
+  it("starts a cluster for the lab alone, once; stopping its brokers leaves the shared one untouched; close() stops it", async () => {
+    const lab = await labWith({ control: cluster.controlUrl });
+    const own = await lab.ownCluster();
     try {
+      expect(await lab.ownCluster()).toBe(own);
       expect(own.source).toBe("embedded");
       expect(own.bootstrap).not.toBe(cluster.bootstrap);
       const faults = (await own.faultsUnlessRealKafka())!;
@@ -80,8 +80,9 @@ describe("connect({ own: true })", () => {
       expect((await faults.info()).brokers.find((b) => b.nodeId === 2)?.up).toBe(false);
       expect((await cluster.faults.info()).brokers.every((b) => b.up)).toBe(true);
     } finally {
-      await own.close();
+      await lab.close();
     }
+    expect(await reachable(own.bootstrap.split(",")[0])).toBe(false);
   });
 });
 

@@ -92,5 +92,6 @@ export async function connect(options: ConnectOptions = {}): Promise<Lab> {
     },
     say: (line) => say(line),
     stop: async () => cluster?.stop(),
+    startOwn: () => connect({ ...options, own: true }),
   });
 }

@@ -7,6 +7,8 @@ import type { ClusterStorage } from "./storage/storage";
 export type ClusterCoreOptions = {
   /** Number of brokers (default 3). */
   brokers?: number;
+  /** The first broker's node id; the others follow (default 1; Kafka's quickstarts count from 0). */
+  firstNodeId?: number;
   /** The host brokers advertise in Metadata (default "127.0.0.1"). */
   host?: string;
   /** Broker i advertises port + i - 1 (default 9092; in memory these ports are only names). */

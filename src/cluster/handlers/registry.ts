@@ -15,6 +15,7 @@ import { deleteGroups } from "./delete-groups";
 import { deleteRecords } from "./delete-records";
 import { deleteTopics } from "./delete-topics";
 import { describeAcls } from "./describe-acls";
+import { describeCluster } from "./describe-cluster";
 import { describeConfigs } from "./describe-configs";
 import { describeGroups } from "./describe-groups";
 import { endTxn } from "./end-txn";
@@ -37,7 +38,7 @@ import { syncGroup } from "./sync-group";
 import { txnOffsetCommit } from "./txn-offset-commit";
 
 const all: Handler[] = [
-  describeAcls, createAcls, deleteAcls,
+  describeAcls, createAcls, deleteAcls, describeCluster,
   produce, fetch, listOffsets, metadata, offsetCommit, offsetFetch, findCoordinator, joinGroup, heartbeat,
   leaveGroup, syncGroup, describeGroups, listGroups, saslHandshake, apiVersions, createTopics, deleteTopics,
   initProducerId, addPartitionsToTxn, addOffsetsToTxn, endTxn, txnOffsetCommit, describeConfigs,

@@ -65,6 +65,10 @@ const specRequests: Fixture[] = [
     02 01 00 01                            // Filters: resource ANY, name null, pattern ANY
        09 557365723a626f62 00 01 01 00     // principal "User:bob", host null, operation ANY, permission ANY, tags
     00`) },
+  { source: "DescribeClusterRequest.json v0", apiKey: 60, apiVersion: 0, frame: hex(`
+    003c 0000 00000007 0002 7264 00 00 00  // IncludeClusterAuthorizedOperations false, tags`) },
+  { source: "DescribeClusterRequest.json v1", apiKey: 60, apiVersion: 1, frame: hex(`
+    003c 0001 00000007 0002 7264 00 01 01 00   // IncludeClusterAuthorizedOperations, EndpointType 1 (brokers), tags`) },
 ];
 const specResponses: Fixture[] = [
   { source: "MetadataResponse.json v9", apiKey: 3, apiVersion: 9, frame: hex(`
@@ -123,6 +127,11 @@ const specResponses: Fixture[] = [
          09 557365723a626f62 0a 3132372e302e302e31 03 02 00   // "User:bob" "127.0.0.1" READ DENY, tags
       00
     00`) },
+  { source: "DescribeClusterResponse.json v1", apiKey: 60, apiVersion: 1, frame: hex(`
+    00000007 00 00000000 0000 00 01        // correlation, tags, ThrottleTimeMs, ErrorCode, ErrorMessage null, EndpointType 1
+    0e 706172746974696f6e2d6c6162 00000001 // ClusterId "partition-lab", ControllerId 1
+    02 00000001 0a 3132372e302e302e31 00002384 00 00   // Brokers: 1 at 127.0.0.1:9092, Rack null, tags
+    00001fa0 00                            // ClusterAuthorizedOperations: CREATE, ALTER, DESCRIBE, CLUSTER_ACTION, DESCRIBE/ALTER_CONFIGS, IDEMPOTENT_WRITE; tags`) },
 ];
 
 const requests: Fixture[] = [...fixtures.requests, ...specRequests];
@@ -168,6 +177,8 @@ describe("frames from other encoders", () => {
     expect(request(31, 1).filters[0]).toMatchObject({ resourceTypeFilter: 1, resourceNameFilter: null, principalFilter: "User:bob" });
     expect(response(29, 1).resources[0]).toEqual({ resourceType: 2, resourceName: "ord", patternType: 4, acls: [{ principal: "User:alice", host: "*", operation: 4, permissionType: 3 }, { principal: "User:*", host: "*", operation: 8, permissionType: 3 }] });
     expect(response(31, 1).filterResults[1]).toEqual({ errorCode: 42, errorMessage: "Unknown patternFilter.", matchingAcls: [] });
+    expect(request(60, 1)).toEqual({ includeClusterAuthorizedOperations: true, endpointType: 1 });
+    expect(response(60, 1)).toMatchObject({ clusterId: "partition-lab", controllerId: 1, brokers: [{ brokerId: 1, host: "127.0.0.1", port: 9092, rack: null }], clusterAuthorizedOperations: 0x1fa0 });
   });
 
   it("cover every API, and every API we serve at a flexible version at one of them", () => {

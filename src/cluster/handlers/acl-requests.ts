@@ -2,8 +2,8 @@
 // bindings and filters, Kafka's request-parser rule that a field of value 0
 // (UNKNOWN) is no request at all (the connection closes), and the cluster
 // permission each needs (AclApis: DESCRIBE to list, ALTER to change).
-import type { Requirement } from "../acls/access";
-import { AclOperation, CLUSTER_NAME, hasUnknownCode, ResourceType, type AclBinding, type AclBindingFilter } from "../acls/model";
+import { AclOperation, hasUnknownCode, type AclBinding, type AclBindingFilter } from "../acls/model";
+import { onCluster } from "./authorization";
 
 /** A DescribeAcls request, or one filter of a DeleteAcls request, as decoded. */
 export type FilterFields = {
@@ -36,10 +36,5 @@ export function aclFields(acl: AclBinding) {
   };
 }
 
-/** An operation on the CLUSTER resource. */
-export function onCluster(operation: number): Requirement {
-  return { operation, resourceType: ResourceType.CLUSTER, resourceName: CLUSTER_NAME };
-}
-
-export const mayDescribeAcls = () => onCluster(AclOperation.DESCRIBE);
-export const mayAlterAcls = () => onCluster(AclOperation.ALTER);
+export const mayDescribeAcls = () => [onCluster(AclOperation.DESCRIBE)];
+export const mayAlterAcls = () => [onCluster(AclOperation.ALTER)];

@@ -36,6 +36,21 @@ describe("DescribeCluster", () => {
     expect(r.clusterAuthorizedOperations).toBe([5, 7, 8, 9, 10, 11, 12].reduce((bits, op) => bits | (1 << op), 0));
   });
 
+  it("where ACLs are enforced (SASL), reports what the caller may do, and 0 without DESCRIBE on the cluster", async () => {
+    cluster = await createCluster({ brokers: 1, sasl: { users: { alice: "a", bob: "b" } } });
+    const allow = (operation: number) => ({ resourceType: 4, resourceName: "kafka-cluster", patternType: 3, principal: "User:alice", host: "*", operation, permissionType: 3 });
+    cluster.state.acls.add([allow(8), allow(7)]); // DESCRIBE, ALTER
+    const operations = async (user: string, password: string) => {
+      const c = await client(1);
+      await c.request(ApiKey.SaslHandshake, 1, { mechanism: "PLAIN" });
+      const auth = await c.request(ApiKey.SaslAuthenticate, 1, { authBytes: Buffer.from(`\0${user}\0${password}`) });
+      expect(auth.errorCode).toBe(0);
+      return (await c.request(ApiKey.DescribeCluster, 1, { includeClusterAuthorizedOperations: true, endpointType: 1 })).clusterAuthorizedOperations;
+    };
+    expect(await operations("alice", "a")).toBe((1 << 7) | (1 << 8));
+    expect(await operations("bob", "b")).toBe(0);
+  });
+
   it("a broker is not a controller endpoint (KIP-919)", async () => {
     cluster = await createCluster({ brokers: 1 });
     const c = await client(1);

@@ -4,21 +4,15 @@
 // MISMATCHED_ENDPOINT_TYPE, another type UNSUPPORTED_ENDPOINT_TYPE. When
 // asked, the caller's authorized operations on the cluster: a bit per
 // operation code, 0 without DESCRIBE on the cluster.
-import { authorizedOperations } from "../acls/authorizer";
-import { AclOperation, CLUSTER_NAME, ResourceType } from "../acls/model";
 import { ErrorCode } from "../protocol/errors";
 import { describeCluster as schema } from "../protocol/schemas/describe-cluster";
-import type { Handler, RequestContext } from "./handler";
+import { clusterOperations } from "./authorization";
+import type { Handler } from "./handler";
 
 const BROKERS = 1;
 const CONTROLLERS = 2;
 /** The schema's default: "not asked". */
 const UNSET = -2147483648;
-
-function clusterOperations(ctx: RequestContext): number {
-  const allows = (op: number) => ctx.access.allows(op, ResourceType.CLUSTER, CLUSTER_NAME);
-  return allows(AclOperation.DESCRIBE) ? authorizedOperations(ResourceType.CLUSTER, allows) : 0;
-}
 
 export const describeCluster: Handler = {
   schema,

@@ -38,10 +38,11 @@ export type Handler = {
   handle(ctx: RequestContext, body: any): unknown | Promise<unknown>;
   /**
    * What the caller must be allowed before anything else happens, when the
-   * whole request depends on one resource (a group, the cluster); a denial is
-   * the schema's error answer with the resource type's authorization error.
+   * whole request depends on a resource (a group, the cluster), checked in
+   * order; the first denial is the schema's error answer with that resource
+   * type's authorization error (./authorization.ts).
    */
-  requires?(body: any): Requirement | undefined;
+  requires?(body: any): readonly Requirement[];
   /** True when the client expects no response at all (Produce with acks=0), even to a failure. */
   silent?(body: any): boolean;
 };

@@ -173,10 +173,8 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
 
   async function handle(handler: Handler, header: RequestHeader, body: Record<string, unknown>): Promise<unknown> {
     const ctx: RequestContext = { nodeId: deps.nodeId, header, state: deps.state, coordination: deps.coordination, clientHost, maxMessageBytes: deps.maxMessageBytes, access: accessNow() };
-    const needed = handler.requires?.(body);
-    if (needed && !ctx.access.allows(needed.operation, needed.resourceType, needed.resourceName)) {
-      return failure(handler, header, body, authorizationError(needed.resourceType));
-    }
+    const denied = handler.requires?.(body).find((r) => !ctx.access.allows(r.operation, r.resourceType, r.resourceName));
+    if (denied) return failure(handler, header, body, authorizationError(denied.resourceType));
     try {
       return await handler.handle(ctx, body);
     } catch (err) {

@@ -2,19 +2,12 @@
 // v2 is flexible, v3 admits the USER resource type. One result per filter,
 // listing the ACLs it matched (and deleted).
 import { f, type ApiSchema } from "../schema";
+import { aclFilter } from "./describe-acls";
 
 export const deleteAcls: ApiSchema = {
   apiKey: 31, name: "DeleteAcls", versions: "0-3", flexible: "2+",
   request: [
-    f("Filters", [
-      f("ResourceTypeFilter", "int8", "0+"),
-      f("ResourceNameFilter", "string", "0+", { nullable: "0+" }),
-      f("PatternTypeFilter", "int8", "1+", { default: 3 }),
-      f("PrincipalFilter", "string", "0+", { nullable: "0+" }),
-      f("HostFilter", "string", "0+", { nullable: "0+" }),
-      f("Operation", "int8", "0+"),
-      f("PermissionType", "int8", "0+"),
-    ], "0+"),
+    f("Filters", aclFilter, "0+"),
   ],
   response: [
     f("ThrottleTimeMs", "int32", "0+"),

@@ -164,6 +164,18 @@ print(json.dumps(out))
     expect(cluster.state.acls.all().some((a) => a.principal === "User:bob" && a.operation === Op.WRITE)).toBe(false);
   });
 
+  it("configs and partitions: bob may neither describe nor alter t's configs, nor the brokers', nor grow t", async () => {
+    await withAdmin("bob", async (admin) => {
+      expect(await failure(admin.describeConfigs({ resources: [{ type: 2, name: "t" }], includeSynonyms: false }))).toBe("TOPIC_AUTHORIZATION_FAILED");
+      expect(await failure(admin.alterConfigs({ validateOnly: false, resources: [{ type: 4, name: String(cluster.brokers[0].nodeId), configEntries: [{ name: "log.retention.ms", value: "1000" }] }] }))).toBe("CLUSTER_AUTHORIZATION_FAILED");
+      expect(await failure(admin.createPartitions({ topicPartitions: [{ topic: "t", count: 2 }] }))).toBe("TOPIC_AUTHORIZATION_FAILED");
+    });
+    expect(cluster.topics().find((t) => t.name === "t")!.partitions).toHaveLength(1);
+    await withAdmin("admin", async (admin) => {
+      expect((await admin.describeConfigs({ resources: [{ type: 2, name: "t" }], includeSynonyms: false })).resources[0].errorCode).toBe(0);
+    });
+  });
+
   it("kafka-python's admin creates and deletes ACLs too", async () => {
     const script = `
 import sys, json

@@ -7,6 +7,7 @@
 import type { Requirement } from "../acls/access";
 import { authorizedOperations } from "../acls/authorizer";
 import { AclOperation, CLUSTER_NAME, ResourceType } from "../acls/model";
+import { ErrorCode } from "../protocol/errors";
 import type { RequestContext } from "./handler";
 
 export { AclOperation as Operation } from "../acls/model";
@@ -39,4 +40,15 @@ export function clusterOperations(ctx: RequestContext): number {
 /** AuthHelper.authorizedOperations for a topic or the cluster: a bit per operation the caller may do. */
 export function operationsOn(ctx: RequestContext, resourceType: number, name: string): number {
   return authorizedOperations(resourceType, (op) => ctx.access.allows(op, resourceType, name));
+}
+
+/**
+ * Whether the caller may describe (DESCRIBE_CONFIGS) or alter (ALTER_CONFIGS)
+ * the configs of a config resource: a topic (2) on the topic, a broker (4)
+ * on the cluster; else the error Kafka answers (ConfigHelper, KafkaApis).
+ */
+export function configAccessError(ctx: RequestContext, operation: number, resourceType: number, name: string): number | undefined {
+  if (resourceType === 2) return topicAllowed(ctx, operation, name) ? undefined : ErrorCode.TOPIC_AUTHORIZATION_FAILED;
+  if (resourceType === 4) return allowed(ctx, onCluster(operation)) ? undefined : ErrorCode.CLUSTER_AUTHORIZATION_FAILED;
+  return undefined;
 }

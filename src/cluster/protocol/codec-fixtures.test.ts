@@ -51,6 +51,24 @@ const specRequests: Fixture[] = [
   { source: "SaslAuthenticateRequest.json v2", apiKey: 36, apiVersion: 2, frame: hex(`
     0024 0002 00000007 0002 7264 00
     14 00616c696365 00616c6963652d736563726574 00   // AuthBytes "\0alice\0alice-secret" (19 bytes), tags`) },
+  { source: "DescribeAclsRequest.json v3", apiKey: 29, apiVersion: 3, frame: hex(`
+    001d 0003 00000007 0002 7264 00
+    02 07 6f7264657273 02                  // topic "orders", pattern type MATCH
+    00 00 01 01 00                         // principal and host null, operation ANY, permission ANY, tags`) },
+  { source: "CreateAclsRequest.json v3", apiKey: 30, apiVersion: 3, frame: hex(`
+    001e 0003 00000007 0002 7264 00
+    02 07 09 557365723a626f62 03           // Creations: USER (7, v3+) "User:bob", LITERAL
+       0b 557365723a616c696365 02 2a 0d 03 00   // principal "User:alice", host "*", CREATE_TOKENS (13), ALLOW, tags
+    00`) },
+  { source: "DeleteAclsRequest.json v3", apiKey: 31, apiVersion: 3, frame: hex(`
+    001f 0003 00000007 0002 7264 00
+    02 01 00 01                            // Filters: resource ANY, name null, pattern ANY
+       09 557365723a626f62 00 01 01 00     // principal "User:bob", host null, operation ANY, permission ANY, tags
+    00`) },
+  { source: "DescribeClusterRequest.json v0", apiKey: 60, apiVersion: 0, frame: hex(`
+    003c 0000 00000007 0002 7264 00 00 00  // IncludeClusterAuthorizedOperations false, tags`) },
+  { source: "DescribeClusterRequest.json v1", apiKey: 60, apiVersion: 1, frame: hex(`
+    003c 0001 00000007 0002 7264 00 01 01 00   // IncludeClusterAuthorizedOperations, EndpointType 1 (brokers), tags`) },
 ];
 const specResponses: Fixture[] = [
   { source: "MetadataResponse.json v9", apiKey: 3, apiVersion: 9, frame: hex(`
@@ -91,6 +109,29 @@ const specResponses: Fixture[] = [
     34 41757468656e7469636174696f6e206661696c65643a20496e76616c696420757365726e616d65206f722070617373776f7264
                                            // ErrorMessage "Authentication failed: Invalid username or password"
     01 0000000000000000 00                 // AuthBytes empty, SessionLifetimeMs 0, tags`) },
+  { source: "DescribeAclsResponse.json v3", apiKey: 29, apiVersion: 3, frame: hex(`
+    00000007 00 00000000 0000 00           // correlation, tags, ThrottleTimeMs, ErrorCode, ErrorMessage null
+    02 02 04 6f7264 04                     // Resources: topic "ord" PREFIXED
+      02 0b 557365723a616c696365 02 2a 04 03 00   // Acls: "User:alice" "*" WRITE ALLOW, tags
+      00
+    00`) },
+  { source: "CreateAclsResponse.json v3", apiKey: 30, apiVersion: 3, frame: hex(`
+    00000007 00 00000000
+    03 0000 00 00                          // Results: ok
+       002a 1c 496e76616c696420656d707479207265736f75726365206e616d65 00   // INVALID_REQUEST "Invalid empty resource name"
+    00`) },
+  { source: "DeleteAclsResponse.json v3", apiKey: 31, apiVersion: 3, frame: hex(`
+    00000007 00 00000000
+    02 0000 00                             // FilterResults: ok
+      02 0000 00 03 02 67 03               // MatchingAcls: ok, group "g" LITERAL
+         09 557365723a626f62 0a 3132372e302e302e31 03 02 00   // "User:bob" "127.0.0.1" READ DENY, tags
+      00
+    00`) },
+  { source: "DescribeClusterResponse.json v1", apiKey: 60, apiVersion: 1, frame: hex(`
+    00000007 00 00000000 0000 00 01        // correlation, tags, ThrottleTimeMs, ErrorCode, ErrorMessage null, EndpointType 1
+    0e 706172746974696f6e2d6c6162 00000001 // ClusterId "partition-lab", ControllerId 1
+    02 00000001 0a 3132372e302e302e31 00002384 00 00   // Brokers: 1 at 127.0.0.1:9092, Rack null, tags
+    00001fa0 00                            // ClusterAuthorizedOperations: CREATE, ALTER, DESCRIBE, CLUSTER_ACTION, DESCRIBE/ALTER_CONFIGS, IDEMPOTENT_WRITE; tags`) },
 ];
 
 const requests: Fixture[] = [...fixtures.requests, ...specRequests];
@@ -130,6 +171,14 @@ describe("frames from other encoders", () => {
     expect(request(44, 1).resources[0].configs[1]).toEqual({ name: "cleanup.policy", configOperation: 2, value: "compact" });
     expect(response(33, 1).responses[1]).toEqual({ errorCode: 40, errorMessage: "Unknown topic config name: x", resourceType: 2, resourceName: "bad" });
     expect(response(32, 4).results[0].configs[0]).toMatchObject({ name: "retention.ms", value: "604800000", configSource: 5, configType: 5, documentation: null });
+    expect(request(30, 1).creations[1]).toEqual({ resourceType: 3, resourceName: "g", resourcePatternType: 3, principal: "User:bob", host: "127.0.0.1", operation: 3, permissionType: 2 });
+    expect(request(30, 0).creations[0]).toMatchObject({ resourceName: "orders", resourcePatternType: 3 }); // v0: LITERAL by default
+    expect(request(29, 1)).toEqual({ resourceTypeFilter: 2, resourceNameFilter: "orders", patternTypeFilter: 2, principalFilter: null, hostFilter: null, operation: 1, permissionType: 1 });
+    expect(request(31, 1).filters[0]).toMatchObject({ resourceTypeFilter: 1, resourceNameFilter: null, principalFilter: "User:bob" });
+    expect(response(29, 1).resources[0]).toEqual({ resourceType: 2, resourceName: "ord", patternType: 4, acls: [{ principal: "User:alice", host: "*", operation: 4, permissionType: 3 }, { principal: "User:*", host: "*", operation: 8, permissionType: 3 }] });
+    expect(response(31, 1).filterResults[1]).toEqual({ errorCode: 42, errorMessage: "Unknown patternFilter.", matchingAcls: [] });
+    expect(request(60, 1)).toEqual({ includeClusterAuthorizedOperations: true, endpointType: 1 });
+    expect(response(60, 1)).toMatchObject({ clusterId: "partition-lab", controllerId: 1, brokers: [{ brokerId: 1, host: "127.0.0.1", port: 9092, rack: null }], clusterAuthorizedOperations: 0x1fa0 });
   });
 
   it("cover every API, and every API we serve at a flexible version at one of them", () => {

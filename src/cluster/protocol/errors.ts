@@ -80,6 +80,8 @@ export const ErrorCode = {
   INVALID_RECORD: 87,
   UNSTABLE_OFFSET_COMMIT: 88,
   PRODUCER_FENCED: 90,
+  MISMATCHED_ENDPOINT_TYPE: 114,
+  UNSUPPORTED_ENDPOINT_TYPE: 115,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCode;

@@ -2,7 +2,9 @@
 // All brokers of the in-process cluster read and change this one object; the
 // rules live beside it — plans in ./topic-plans.ts, leaders and ISRs in
 // ./leader-election.ts, the internal topics in ./internal-topics.ts — and
-// durability behind ClusterStorage (./stored-topics.ts).
+// durability behind ClusterStorage (./stored-topics.ts); the ACLs in
+// ../acls/store.ts.
+import { AclStore } from "../acls/store";
 import type { TopicSettings } from "../configs/store";
 import { PartitionLog } from "../log/partition-log";
 import { ErrorCode } from "../protocol/errors";
@@ -21,6 +23,8 @@ export class ClusterState {
   readonly topics = new Map<string, Topic>();
   readonly brokers: BrokerInfo[] = [];
   readonly clusterId = "partition-lab";
+  /** The ACLs (CreateAcls, DeleteAcls), saved with the topics. */
+  readonly acls = new AclStore(() => this.save());
   private internal: InternalTopics | undefined;
 
   constructor(readonly settings: ClusterSettings) {}
@@ -59,6 +63,7 @@ export class ClusterState {
     if (!storage) return;
     const stored = storage.loadMetadata();
     this.configs.restoreDynamic(stored.brokerConfigs);
+    this.acls.restore(stored.acls ?? []);
     for (const t of stored.topics) {
       const topic: Topic = { name: t.name, configs: { ...t.configs }, partitions: [] };
       this.topics.set(t.name, topic);
@@ -68,7 +73,7 @@ export class ClusterState {
 
   /** Writes the metadata that survives a restart (with --data-dir). */
   save(): void {
-    this.settings.storage?.saveMetadata(toStored(this.topics.values(), this.configs));
+    this.settings.storage?.saveMetadata(toStored(this.topics.values(), this.configs, this.acls.all()));
   }
 
   private newPartition(topic: string, index: number, replicas: number[], stored?: StoredPartition): Partition {

@@ -1,13 +1,14 @@
 // The cluster metadata that survives a restart (./storage: topics.json), to
 // and from the live model: replicas, leaders and leader epochs (a client that
 // cached an epoch must not see it go back), ISRs, log start offsets moved by
-// DeleteRecords, topic configs and dynamic broker configs.
+// DeleteRecords, topic configs, dynamic broker configs and the ACLs.
+import type { AclBinding } from "../acls/model";
 import type { ClusterConfigs } from "../configs/store";
 import type { StoredMetadata, StoredPartition } from "../storage/storage";
 import { recoverLeadership } from "./leader-election";
 import type { Leadership, Topic } from "./model";
 
-export function toStored(topics: Iterable<Topic>, configs: ClusterConfigs): StoredMetadata {
+export function toStored(topics: Iterable<Topic>, configs: ClusterConfigs, acls: readonly AclBinding[] = []): StoredMetadata {
   return {
     topics: [...topics].map((t) => ({
       name: t.name,
@@ -17,6 +18,7 @@ export function toStored(topics: Iterable<Topic>, configs: ClusterConfigs): Stor
       })),
     })),
     brokerConfigs: configs.dynamicSnapshot(),
+    acls: acls.map((a) => ({ ...a })),
   };
 }
 

@@ -2,6 +2,7 @@
 // lives here, so the in-memory cluster (and a browser bundle) never imports
 // a file system; ./file-storage.ts is the Node implementation behind
 // `--data-dir`.
+import type { AclBinding } from "../acls/model";
 import type { Journal } from "../coordination/journal";
 import type { DynamicBrokerConfigs } from "../configs/store";
 import type { LogFiles } from "../log/segments";
@@ -18,7 +19,7 @@ export type StoredPartition = {
 
 export type StoredTopic = { name: string; configs?: Record<string, string>; partitions: StoredPartition[] };
 
-export type StoredMetadata = { topics: StoredTopic[]; brokerConfigs?: DynamicBrokerConfigs };
+export type StoredMetadata = { topics: StoredTopic[]; brokerConfigs?: DynamicBrokerConfigs; acls?: AclBinding[] };
 
 export interface ClusterStorage {
   /** Where it lives, for messages ("data in DIR"). */

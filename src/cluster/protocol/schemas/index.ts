@@ -4,11 +4,15 @@ import { addOffsetsToTxn } from "./add-offsets-to-txn";
 import { addPartitionsToTxn } from "./add-partitions-to-txn";
 import { alterConfigs } from "./alter-configs";
 import { apiVersions } from "./api-versions";
+import { createAcls } from "./create-acls";
 import { createPartitions } from "./create-partitions";
 import { createTopics } from "./create-topics";
+import { deleteAcls } from "./delete-acls";
 import { deleteGroups } from "./delete-groups";
 import { deleteRecords } from "./delete-records";
 import { deleteTopics } from "./delete-topics";
+import { describeAcls } from "./describe-acls";
+import { describeCluster } from "./describe-cluster";
 import { describeConfigs } from "./describe-configs";
 import { describeGroups } from "./describe-groups";
 import { endTxn } from "./end-txn";
@@ -31,6 +35,7 @@ import { syncGroup } from "./sync-group";
 import { txnOffsetCommit } from "./txn-offset-commit";
 
 export const schemas: readonly ApiSchema[] = [
+  describeAcls, createAcls, deleteAcls, describeCluster,
   produce, fetch, listOffsets, metadata, offsetCommit, offsetFetch, findCoordinator, joinGroup,
   heartbeat, leaveGroup, syncGroup, describeGroups, listGroups, saslHandshake, apiVersions,
   createTopics, deleteTopics, initProducerId, addPartitionsToTxn, addOffsetsToTxn, endTxn,

@@ -63,7 +63,10 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
   const log = options.log ?? (() => {});
   const clock = options.clock ?? systemClock;
   const configs = new ClusterConfigs(staticBrokerConfigs(options, count));
-  const state = new ClusterState({ storage: options.storage, configs, now: () => clock.now() });
+  const state = new ClusterState({
+    storage: options.storage, configs, now: () => clock.now(),
+    schedule: (ms, fn) => clock.schedule(ms, fn), reassignmentDelayMs: options.reassignmentDelayMs ?? 1000,
+  });
   for (let i = 0; i < count; i++) state.brokers.push({ nodeId: i + 1, host, port: basePort === 0 ? 0 : basePort + i, up: true });
   state.load();
 

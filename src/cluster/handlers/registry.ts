@@ -32,12 +32,15 @@ import { saslAuthenticate } from "./sasl-authenticate";
 import { saslHandshake } from "./sasl-handshake";
 import { syncGroup } from "./sync-group";
 import { txnOffsetCommit } from "./txn-offset-commit";
+import { alterPartitionReassignments } from "./alter-partition-reassignments";
+import { listPartitionReassignments } from "./list-partition-reassignments";
 
 const all: Handler[] = [
   produce, fetch, listOffsets, metadata, offsetCommit, offsetFetch, findCoordinator, joinGroup, heartbeat,
   leaveGroup, syncGroup, describeGroups, listGroups, saslHandshake, apiVersions, createTopics, deleteTopics,
   initProducerId, addPartitionsToTxn, addOffsetsToTxn, endTxn, txnOffsetCommit, describeConfigs,
   createPartitions, deleteGroups, deleteRecords, alterConfigs, incrementalAlterConfigs, saslAuthenticate,
+  alterPartitionReassignments, listPartitionReassignments,
 ];
 
 export const handlers: ReadonlyMap<number, Handler> = new Map(all.map((h) => [h.schema.apiKey, h]));

@@ -93,6 +93,23 @@ const specResponses: Fixture[] = [
     01 0000000000000000 00                 // AuthBytes empty, SessionLifetimeMs 0, tags`) },
 ];
 
+specResponses.push(
+  { source: "AlterPartitionReassignmentsResponse.json v0", apiKey: 45, apiVersion: 0, frame: hex(`
+    00000007 00 00000000 0000 00           // correlation, header tags, ThrottleTimeMs, ErrorCode, ErrorMessage null
+    02 07 6f7264657273 03                  // Responses: "orders", two partitions
+      00000000 0000 00 00                  // partition 0: ok, no message, tags
+      00000001 0027 04 626164 00           // partition 1: INVALID_REPLICA_ASSIGNMENT (39) "bad", tags
+      00                                   // topic tags
+    00`) },
+  { source: "ListPartitionReassignmentsResponse.json v0", apiKey: 46, apiVersion: 0, frame: hex(`
+    00000007 00 00000000 0000 00
+    02 07 6f7264657273 02                  // Topics: "orders", one partition
+      00000000 04 00000003 00000002 00000001   // partition 0, Replicas [3, 2, 1]
+      02 00000003 02 00000001 00           // AddingReplicas [3], RemovingReplicas [1], tags
+      00
+    00`) },
+);
+
 const requests: Fixture[] = [...fixtures.requests, ...specRequests];
 const responses: Fixture[] = [...fixtures.responses, ...specResponses];
 const label = (f: Fixture) => `${f.source}: api ${f.apiKey} v${f.apiVersion}`;
@@ -129,6 +146,9 @@ describe("frames from other encoders", () => {
     expect(request(33, 1).resources[0]).toEqual({ resourceType: 2, resourceName: "orders", configs: [{ name: "retention.ms", value: "86400000" }] });
     expect(request(44, 1).resources[0].configs[1]).toEqual({ name: "cleanup.policy", configOperation: 2, value: "compact" });
     expect(response(33, 1).responses[1]).toEqual({ errorCode: 40, errorMessage: "Unknown topic config name: x", resourceType: 2, resourceName: "bad" });
+    expect(request(45, 0).topics[0].partitions).toEqual([{ partitionIndex: 0, replicas: [3, 2] }, { partitionIndex: 1, replicas: [1] }]);
+    expect(request(46, 0).topics).toEqual([{ name: "orders", partitionIndexes: [0, 1] }]);
+    expect(response(46, 0).topics[0].partitions[0]).toEqual({ partitionIndex: 0, replicas: [3, 2, 1], addingReplicas: [3], removingReplicas: [1] });
     expect(response(32, 4).results[0].configs[0]).toMatchObject({ name: "retention.ms", value: "604800000", configSource: 5, configType: 5, documentation: null });
   });
 

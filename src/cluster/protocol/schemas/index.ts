@@ -29,6 +29,8 @@ import { saslAuthenticate } from "./sasl-authenticate";
 import { saslHandshake } from "./sasl-handshake";
 import { syncGroup } from "./sync-group";
 import { txnOffsetCommit } from "./txn-offset-commit";
+import { alterPartitionReassignments } from "./alter-partition-reassignments";
+import { listPartitionReassignments } from "./list-partition-reassignments";
 
 export const schemas: readonly ApiSchema[] = [
   produce, fetch, listOffsets, metadata, offsetCommit, offsetFetch, findCoordinator, joinGroup,
@@ -36,4 +38,5 @@ export const schemas: readonly ApiSchema[] = [
   createTopics, deleteTopics, initProducerId, addPartitionsToTxn, addOffsetsToTxn, endTxn,
   txnOffsetCommit, describeConfigs, createPartitions, deleteGroups, deleteRecords, alterConfigs,
   incrementalAlterConfigs, saslAuthenticate,
+  alterPartitionReassignments, listPartitionReassignments,
 ];

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "..";
 import { ManualClock } from "../coordination/clock";
 import { kcat } from "../test-support/external";
+import { rawRequest } from "../test-support/raw-request";
 import { client, readAll } from "../test-support/kafka";
 
 const DELAY = 5_000;
@@ -48,6 +49,18 @@ describe("partition reassignment with kafkajs and kcat", () => {
     await producer.send({ topic: "reassigned", acks: -1, messages: [{ value: "d" }] });
     await producer.disconnect();
     expect((await readAll(kafka, "reassigned", 4)).get(0)).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("reorders replicas, then a preferred election (ElectLeaders, which no installed client sends) moves the leader", async () => {
+    await admin.createTopics({ topics: [{ topic: "reordered", replicaAssignment: [{ partition: 0, replicas: [1, 2, 3] }] }] });
+    await admin.alterPartitionReassignments({ topics: [{ topic: "reordered", partitionAssignment: [{ partition: 0, replicas: [2, 3, 1] }] }] });
+    expect(await admin.listPartitionReassignments({})).toEqual({ topics: [] }); // a reorder adds nothing: done at once
+    expect(await kcat(["-L", "-b", cluster.bootstrap, "-t", "reordered"])).toMatch(/partition 0, leader 1, replicas: 2,3,1/);
+    const elected = await rawRequest(cluster, 1, 43, 2, { electionType: 0, topicPartitions: [{ topic: "reordered", partitions: [0] }], timeoutMs: 5000 });
+    expect(elected.replicaElectionResults[0].partitionResult).toEqual([{ partitionId: 0, errorCode: 0, errorMessage: null }]);
+    expect(await kcat(["-L", "-b", cluster.bootstrap, "-t", "reordered"])).toMatch(/partition 0, leader 2, replicas: 2,3,1/);
+    const { topics } = await admin.fetchTopicMetadata({ topics: ["reordered"] });
+    expect(topics[0].partitions[0]).toMatchObject({ leader: 2, replicas: [2, 3, 1] });
   });
 
   it("surfaces Kafka's errors to kafkajs", async () => {

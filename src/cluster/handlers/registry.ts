@@ -32,6 +32,7 @@ import { saslAuthenticate } from "./sasl-authenticate";
 import { saslHandshake } from "./sasl-handshake";
 import { syncGroup } from "./sync-group";
 import { txnOffsetCommit } from "./txn-offset-commit";
+import { electLeaders } from "./elect-leaders";
 import { alterPartitionReassignments } from "./alter-partition-reassignments";
 import { listPartitionReassignments } from "./list-partition-reassignments";
 
@@ -41,6 +42,7 @@ const all: Handler[] = [
   initProducerId, addPartitionsToTxn, addOffsetsToTxn, endTxn, txnOffsetCommit, describeConfigs,
   createPartitions, deleteGroups, deleteRecords, alterConfigs, incrementalAlterConfigs, saslAuthenticate,
   alterPartitionReassignments, listPartitionReassignments,
+  electLeaders,
 ];
 
 export const handlers: ReadonlyMap<number, Handler> = new Map(all.map((h) => [h.schema.apiKey, h]));

@@ -110,6 +110,35 @@ specResponses.push(
     00`) },
 );
 
+// ElectLeaders: no installed client sends it (kafkajs 2.2.4, kafka-python 2.0, librdkafka 2.0 have no encoder).
+specRequests.push(
+  { source: "ElectLeadersRequest.json v1", apiKey: 43, apiVersion: 1, frame: hex(`
+    002b 0001 00000007 0002 7264           // key 43, v1, correlation 7, client id "rd"
+    00                                     // ElectionType 0 (preferred)
+    00000001 0006 6f7264657273 00000002 00000000 00000001   // TopicPartitions: "orders" [0, 1]
+    00001388                               // TimeoutMs 5000`) },
+  { source: "ElectLeadersRequest.json v2", apiKey: 43, apiVersion: 2, frame: hex(`
+    002b 0002 00000007 0002 7264 00
+    01                                     // ElectionType 1 (unclean)
+    02 07 6f7264657273 03 00000000 00000001 00   // TopicPartitions: "orders" [0, 1], tags
+    00001388 00                            // TimeoutMs 5000, tags`) },
+  { source: "ElectLeadersRequest.json v2 (every partition)", apiKey: 43, apiVersion: 2, frame: hex(`
+    002b 0002 00000007 0002 7264 00 00 00 0000ea60 00   // preferred, TopicPartitions null, TimeoutMs 60000`) },
+);
+specResponses.push(
+  { source: "ElectLeadersResponse.json v0", apiKey: 43, apiVersion: 0, frame: hex(`
+    00000007 00000000                      // correlation, ThrottleTimeMs (no ErrorCode before v1)
+    00000001 0006 6f7264657273 00000001    // ReplicaElectionResults: "orders", one partition
+      00000000 0050 ffff                   // partition 0: PREFERRED_LEADER_NOT_AVAILABLE (80), ErrorMessage null`) },
+  { source: "ElectLeadersResponse.json v2", apiKey: 43, apiVersion: 2, frame: hex(`
+    00000007 00 00000000 0000              // correlation, header tags, ThrottleTimeMs, ErrorCode
+    02 07 6f7264657273 03                  // "orders", two partitions
+      00000000 0000 00 00                  // partition 0: elected
+      00000001 0054 00 00                  // partition 1: ELECTION_NOT_NEEDED (84)
+      00
+    00`) },
+);
+
 const requests: Fixture[] = [...fixtures.requests, ...specRequests];
 const responses: Fixture[] = [...fixtures.responses, ...specResponses];
 const label = (f: Fixture) => `${f.source}: api ${f.apiKey} v${f.apiVersion}`;
@@ -149,6 +178,8 @@ describe("frames from other encoders", () => {
     expect(request(45, 0).topics[0].partitions).toEqual([{ partitionIndex: 0, replicas: [3, 2] }, { partitionIndex: 1, replicas: [1] }]);
     expect(request(46, 0).topics).toEqual([{ name: "orders", partitionIndexes: [0, 1] }]);
     expect(response(46, 0).topics[0].partitions[0]).toEqual({ partitionIndex: 0, replicas: [3, 2, 1], addingReplicas: [3], removingReplicas: [1] });
+    expect(request(43, 1)).toEqual({ electionType: 0, topicPartitions: [{ topic: "orders", partitions: [0, 1] }], timeoutMs: 5000 });
+    expect(response(43, 2).replicaElectionResults[0].partitionResult[1]).toEqual({ partitionId: 1, errorCode: 84, errorMessage: null });
     expect(response(32, 4).results[0].configs[0]).toMatchObject({ name: "retention.ms", value: "604800000", configSource: 5, configType: 5, documentation: null });
   });
 

@@ -8,7 +8,7 @@ import { PartitionLog } from "../log/partition-log";
 import { ErrorCode } from "../protocol/errors";
 import type { StoredPartition } from "../storage/storage";
 import { InternalTopics, type CoordinatorKind } from "./internal-topics";
-import { initialLeadership, moveLeader, reelect } from "./leader-election";
+import { electOnRequest, initialLeadership, moveLeader, reelect, type ElectionType } from "./leader-election";
 import type { BrokerInfo, ClusterSettings, Partition, Topic } from "./model";
 import { Reassignments } from "./reassignments";
 import { storedLeadership, toStored } from "./stored-topics";
@@ -184,6 +184,17 @@ export class ClusterState {
     const unclean = this.topicSettings(topic).uncleanLeaderElection;
     this.reassignments.alter(p, replicas, this.brokers.map((b) => b.nodeId), unclean);
     this.save();
+  }
+
+  /** Runs the election ElectLeaders asks for on one partition; returns Kafka's error code and message. */
+  electLeader(topic: string, index: number, type: ElectionType): { errorCode: number; errorMessage: string | null } {
+    const t = this.topics.get(topic);
+    if (!t) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `No such topic as ${topic}` };
+    const p = t.partitions[index];
+    if (!p) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `No such partition as ${topic}-${index}` };
+    const errorCode = electOnRequest(p, type, (id) => this.isUp(id));
+    if (errorCode === ErrorCode.NONE) this.save();
+    return { errorCode, errorMessage: null };
   }
 
   /** Marks a broker down or up and re-elects leaders and ISRs, as the controller would. */

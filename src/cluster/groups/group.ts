@@ -71,6 +71,8 @@ export class Group {
   initialDelayUntil = 0;
   /** When the group last became Empty (Kafka's currentStateTimestamp for an Empty group). */
   emptySince: number | undefined;
+  /** The members' subscribed topics as of the current generation (./subscription.ts); undefined: unknown. */
+  subscribedTopics: Set<string> | undefined;
 
   constructor(readonly groupId: string) {}
 

@@ -1,6 +1,7 @@
 import { Clock } from "../coordination/clock";
 import { ErrorCode } from "../protocol/errors";
 import { Group, GroupSnapshot, JoinResult, Member, SyncResult, metadataFor, selectProtocol, snapshotOf } from "./group";
+import { subscribedTopics } from "./subscription";
 
 /**
  * The timed half of the group coordinator: the join phase (waiting for every
@@ -66,10 +67,12 @@ export class Rebalancer {
       group.emptySince = this.clock.now();
       group.protocolName = null;
       group.leaderId = null;
+      group.subscribedTopics = subscribedTopics(group);
       this.changed(group);
       return;
     }
     group.protocolName = selectProtocol(group);
+    group.subscribedTopics = subscribedTopics(group);
     group.state = "CompletingRebalance";
     for (const m of group.members.values()) {
       const waiter = m.joinWaiter!;

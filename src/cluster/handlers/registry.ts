@@ -32,6 +32,7 @@ import { saslAuthenticate } from "./sasl-authenticate";
 import { saslHandshake } from "./sasl-handshake";
 import { syncGroup } from "./sync-group";
 import { txnOffsetCommit } from "./txn-offset-commit";
+import { offsetDelete } from "./offset-delete";
 import { electLeaders } from "./elect-leaders";
 import { alterPartitionReassignments } from "./alter-partition-reassignments";
 import { listPartitionReassignments } from "./list-partition-reassignments";
@@ -43,6 +44,7 @@ const all: Handler[] = [
   createPartitions, deleteGroups, deleteRecords, alterConfigs, incrementalAlterConfigs, saslAuthenticate,
   alterPartitionReassignments, listPartitionReassignments,
   electLeaders,
+  offsetDelete,
 ];
 
 export const handlers: ReadonlyMap<number, Handler> = new Map(all.map((h) => [h.schema.apiKey, h]));

@@ -139,6 +139,14 @@ specResponses.push(
     00`) },
 );
 
+specResponses.push(
+  { source: "OffsetDeleteResponse.json v0", apiKey: 47, apiVersion: 0, frame: hex(`
+    00000007 0000 00000000                 // correlation, ErrorCode, ThrottleTimeMs
+    00000001 0006 6f7264657273 00000002    // Topics: "orders", two partitions
+      00000000 0056                        // partition 0: GROUP_SUBSCRIBED_TO_TOPIC (86)
+      00000001 0000                        // partition 1: deleted`) },
+);
+
 const requests: Fixture[] = [...fixtures.requests, ...specRequests];
 const responses: Fixture[] = [...fixtures.responses, ...specResponses];
 const label = (f: Fixture) => `${f.source}: api ${f.apiKey} v${f.apiVersion}`;
@@ -180,6 +188,7 @@ describe("frames from other encoders", () => {
     expect(response(46, 0).topics[0].partitions[0]).toEqual({ partitionIndex: 0, replicas: [3, 2, 1], addingReplicas: [3], removingReplicas: [1] });
     expect(request(43, 1)).toEqual({ electionType: 0, topicPartitions: [{ topic: "orders", partitions: [0, 1] }], timeoutMs: 5000 });
     expect(response(43, 2).replicaElectionResults[0].partitionResult[1]).toEqual({ partitionId: 1, errorCode: 84, errorMessage: null });
+    expect(request(47, 0)).toEqual({ groupId: "rd-group", topics: [{ name: "orders", partitions: [{ partitionIndex: 0 }] }] });
     expect(response(32, 4).results[0].configs[0]).toMatchObject({ name: "retention.ms", value: "604800000", configSource: 5, configType: 5, documentation: null });
   });
 

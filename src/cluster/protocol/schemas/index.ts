@@ -29,6 +29,7 @@ import { saslAuthenticate } from "./sasl-authenticate";
 import { saslHandshake } from "./sasl-handshake";
 import { syncGroup } from "./sync-group";
 import { txnOffsetCommit } from "./txn-offset-commit";
+import { offsetDelete } from "./offset-delete";
 import { electLeaders } from "./elect-leaders";
 import { alterPartitionReassignments } from "./alter-partition-reassignments";
 import { listPartitionReassignments } from "./list-partition-reassignments";
@@ -41,4 +42,5 @@ export const schemas: readonly ApiSchema[] = [
   incrementalAlterConfigs, saslAuthenticate,
   alterPartitionReassignments, listPartitionReassignments,
   electLeaders,
+  offsetDelete,
 ];

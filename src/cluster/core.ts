@@ -80,7 +80,7 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
       if (!p) return; // deleted with its topic: nothing left to mark
       // Kafka sends a marker to the partition's leader; without one it waits (the coordinator retries).
       if (p.leader < 0) throw new Error(`${topic}-${partition} has no live leader for the transaction marker`);
-      p.log.append(builtBatch(encodeControlRecord({ commit, producerId, producerEpoch })));
+      p.log.append(builtBatch(encodeControlRecord({ commit, producerId, producerEpoch, timestamp: clock.now() })));
     },
     offsetsRetentionMs: configs.brokerNumber("offsets.retention.minutes") * 60_000,
     offsetsRetentionCheckIntervalMs: configs.brokerNumber("offsets.retention.check.interval.ms"),

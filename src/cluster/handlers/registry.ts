@@ -33,6 +33,9 @@ import { saslHandshake } from "./sasl-handshake";
 import { syncGroup } from "./sync-group";
 import { txnOffsetCommit } from "./txn-offset-commit";
 import { offsetDelete } from "./offset-delete";
+import { describeProducers } from "./describe-producers";
+import { describeTransactions } from "./describe-transactions";
+import { listTransactions } from "./list-transactions";
 import { electLeaders } from "./elect-leaders";
 import { alterPartitionReassignments } from "./alter-partition-reassignments";
 import { listPartitionReassignments } from "./list-partition-reassignments";
@@ -45,6 +48,9 @@ const all: Handler[] = [
   alterPartitionReassignments, listPartitionReassignments,
   electLeaders,
   offsetDelete,
+  describeProducers,
+  describeTransactions,
+  listTransactions,
 ];
 
 export const handlers: ReadonlyMap<number, Handler> = new Map(all.map((h) => [h.schema.apiKey, h]));

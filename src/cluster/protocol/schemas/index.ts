@@ -30,6 +30,9 @@ import { saslHandshake } from "./sasl-handshake";
 import { syncGroup } from "./sync-group";
 import { txnOffsetCommit } from "./txn-offset-commit";
 import { offsetDelete } from "./offset-delete";
+import { describeProducers } from "./describe-producers";
+import { describeTransactions } from "./describe-transactions";
+import { listTransactions } from "./list-transactions";
 import { electLeaders } from "./elect-leaders";
 import { alterPartitionReassignments } from "./alter-partition-reassignments";
 import { listPartitionReassignments } from "./list-partition-reassignments";
@@ -43,4 +46,7 @@ export const schemas: readonly ApiSchema[] = [
   alterPartitionReassignments, listPartitionReassignments,
   electLeaders,
   offsetDelete,
+  describeProducers,
+  describeTransactions,
+  listTransactions,
 ];

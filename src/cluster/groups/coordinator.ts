@@ -114,6 +114,7 @@ export class GroupCoordinator {
     const member = group?.members.get(req.memberId);
     if (!group || !member) return fail(ErrorCode.UNKNOWN_MEMBER_ID);
     if (req.generationId !== group.generationId) return fail(ErrorCode.ILLEGAL_GENERATION);
+    group.pendingSync.delete(member.memberId);
     switch (group.state) {
       case "PreparingRebalance":
         return fail(ErrorCode.REBALANCE_IN_PROGRESS);
@@ -132,7 +133,8 @@ export class GroupCoordinator {
       if (group.leaderId !== member.memberId) return;
       const given = new Map(req.assignments.map((a) => [a.memberId, a.assignment]));
       for (const m of group.members.values()) m.assignment = given.get(m.memberId) ?? Buffer.alloc(0);
-      group.cancelSyncTimer?.();
+      // The sync timer keeps running for members that have not sent SyncGroup yet.
+      if (group.pendingSync.size === 0) group.cancelSyncTimer?.();
       group.state = "Stable";
       for (const m of group.members.values()) {
         const waiter = m.syncWaiter;

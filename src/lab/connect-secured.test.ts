@@ -60,16 +60,18 @@ describe("connect() with TLS and SASL from the environment", () => {
       const lab = await connect();
       try {
         await lab.createTopic(topic, 3);
+        // Before lab.close(), which deletes the topics the lab made.
+        const replicas = cluster.topics().find((t) => t.name === topic)!.partitions.map((p) => p.replicas.length);
         const producer = await lab.producer();
         await producer.send({ topic, messages: ["a", "b", "c"].map((value) => ({ key: value, value })) });
-        return await consumeExactly(lab.kafka, topic, 3);
+        return { replicas, records: await consumeExactly(lab.kafka, topic, 3) };
       } finally {
         await lab.close();
       }
     });
     expect(error).toBeUndefined();
-    expect(got!.map((r) => r.value).sort()).toEqual(["a", "b", "c"]);
-    expect(cluster.topics().find((t) => t.name === topic)!.partitions.map((p) => p.replicas.length)).toEqual([3, 3, 3]);
+    expect(got!.records.map((r) => r.value).sort()).toEqual(["a", "b", "c"]);
+    expect(got!.replicas).toEqual([3, 3, 3]);
     expect(output).toContain(`Using the Kafka cluster in KAFKA_BROKERS: ${cluster.bootstrap} (TLS (CA from ${process.env.KAFKA_SSL_CA_FILE}), SASL/SCRAM-SHA-512 as alice)`);
     expect(output).not.toContain(PASSWORD);
   });

@@ -61,7 +61,9 @@ print(json.dumps(found))
     const found = JSON.parse(await python(script, [proxy.bootstrap]));
     for (const codec of CODECS) {
       const batches = started().state.partition(`times-${codec}`, 0)!.log.allBatches();
-      expect(batches.map((b) => b.bytes.readInt16BE(21) & 7), codec).toEqual([CODECS.indexOf(codec) + 1]);
+      // linger.ms gathers the five records; a busy machine may cut them in two batches, each compressed.
+      expect(batches.length, codec).toBeLessThan(5);
+      expect(new Set(batches.map((b) => b.bytes.readInt16BE(21) & 7)), codec).toEqual(new Set([CODECS.indexOf(codec) + 1]));
       // 1500 → the record at 2000 (offset 1); 2600 → 3000 (offset 2, before 2500 at offset 3); 4000 → offset 4; 9999 → none (-1).
       expect(found[codec], codec).toEqual([1, 2, 4, -1]);
     }

@@ -7,7 +7,7 @@ import {
 import { addMember, otherMembers, updateMember, type JoinRequest, type SyncRequest } from "./membership";
 import type { GroupInfo } from "./expiry";
 import { Rebalancer, joinError, syncError } from "./rebalance";
-import { subscribedTopics } from "./subscription";
+import { offsetDeletion, subscribedTopics, type OffsetDeletion } from "./subscription";
 
 export type { GroupSnapshot } from "./group";
 export type { JoinRequest, SyncRequest } from "./membership";
@@ -233,20 +233,9 @@ export class GroupCoordinator {
     return ErrorCode.NONE;
   }
 
-  /**
-   * Whether OffsetDelete may remove a group's offsets of `topic`, as Kafka's
-   * GroupCoordinator.handleDeleteOffsets decides: any topic of an Empty group;
-   * for a consumer group with members, the topics none of them subscribes to
-   * (GROUP_SUBSCRIBED_TO_TOPIC for the others); a group of another protocol
-   * type with members: none (NON_EMPTY_GROUP). Undefined group: not known here.
-   */
-  offsetDeletion(groupId: string): { errorCode: number; subscribed: (topic: string) => boolean } | undefined {
-    const group = this.groups.get(groupId);
-    if (!group || group.state === "Dead") return undefined;
-    if (group.state === "Empty") return { errorCode: ErrorCode.NONE, subscribed: () => false };
-    if (group.protocolType !== "consumer") return { errorCode: ErrorCode.NON_EMPTY_GROUP, subscribed: () => true };
-    const topics = group.subscribedTopics;
-    return { errorCode: ErrorCode.NONE, subscribed: (topic) => topics === undefined || topics.has(topic) };
+  /** What OffsetDelete may remove of a group's offsets (./subscription.ts); undefined: no such group here. */
+  offsetDeletion(groupId: string): OffsetDeletion | undefined {
+    return offsetDeletion(this.groups.get(groupId));
   }
 
   hasGroup(groupId: string): boolean {

@@ -6,6 +6,7 @@
 // Undefined means "unknown": a group of another protocol type, no protocol
 // yet, or metadata that does not parse — then every topic counts as
 // subscribed (GroupMetadata.isSubscribedToTopic).
+import { ErrorCode } from "../protocol/errors";
 import { metadataFor, type Group } from "./group";
 
 const CONSUMER = "consumer";
@@ -38,4 +39,21 @@ export function subscriptionTopics(metadata: Buffer): string[] | undefined {
     at += 2 + length;
   }
   return topics;
+}
+
+export type OffsetDeletion = { errorCode: number; subscribed: (topic: string) => boolean };
+
+/**
+ * Whether OffsetDelete may remove a group's offsets of a topic, as Kafka's
+ * GroupCoordinator.handleDeleteOffsets decides: any topic of an Empty group;
+ * for a consumer group with members, the topics none of them subscribes to
+ * (GROUP_SUBSCRIBED_TO_TOPIC for the others); a group of another protocol
+ * type with members: none (NON_EMPTY_GROUP). Undefined: no such group.
+ */
+export function offsetDeletion(group: Group | undefined): OffsetDeletion | undefined {
+  if (!group || group.state === "Dead") return undefined;
+  if (group.state === "Empty") return { errorCode: ErrorCode.NONE, subscribed: () => false };
+  if (group.protocolType !== CONSUMER) return { errorCode: ErrorCode.NON_EMPTY_GROUP, subscribed: () => true };
+  const topics = group.subscribedTopics;
+  return { errorCode: ErrorCode.NONE, subscribed: (topic) => topics === undefined || topics.has(topic) };
 }

@@ -60,11 +60,7 @@ export function completeIfCaughtUp(p: Leadership, isUp: IsUp): boolean {
   const isr = minus(p.isr, removing);
   const replicas = minus(p.replicas, removing);
   if (isr.length === 0 || replicas.length === 0 || !replicas.every((r) => isr.includes(r))) return false;
-  p.replicas = replicas;
-  p.isr = isr;
-  delete p.addingReplicas;
-  delete p.removingReplicas;
-  followReplicas(p, isUp);
+  settle(p, replicas, isr, isUp);
   return true;
 }
 
@@ -81,16 +77,19 @@ export function cancelReassignment(p: Leadership, isUp: IsUp, uncleanAllowed: bo
     if (!uncleanAllowed) return "it would require an unclean leader election.";
     isr = [replicas[0]];
   }
+  settle(p, replicas, isr, isUp);
+  return undefined;
+}
+
+/**
+ * Ends the reassignment on these replicas and ISR. A leader outside them
+ * gives way to the first live in-sync replica (a new leader epoch); none: offline.
+ */
+function settle(p: Leadership, replicas: number[], isr: number[], isUp: IsUp): void {
   p.replicas = replicas;
   p.isr = isr;
   delete p.addingReplicas;
   delete p.removingReplicas;
-  followReplicas(p, isUp);
-  return undefined;
-}
-
-/** A leader outside the replica set or the ISR gives way to the first live in-sync replica (a new leader epoch); none: offline. */
-function followReplicas(p: Leadership, isUp: IsUp): void {
   if (p.leader >= 0 && p.replicas.includes(p.leader) && p.isr.includes(p.leader) && isUp(p.leader)) return;
   const next = p.replicas.find((r) => p.isr.includes(r) && isUp(r)) ?? -1;
   if (next === p.leader) return;

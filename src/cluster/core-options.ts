@@ -35,6 +35,8 @@ export type ClusterCoreOptions = {
   clock?: Clock;
   /** Where brokers report dropped connections and internal errors (default: silent). */
   log?: (line: string) => void;
+  /** How long a partition reassignment's new replicas take to catch up, so ListPartitionReassignments shows it in progress (default 1000 ms). */
+  reassignmentDelayMs?: number;
   /** Require SASL authentication (PLAIN, SCRAM-SHA-256/512) from these users on every connection. */
   sasl?: SaslOptions;
 };

@@ -65,7 +65,10 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
   const log = options.log ?? (() => {});
   const clock = options.clock ?? systemClock;
   const configs = new ClusterConfigs(staticBrokerConfigs(options, count));
-  const state = new ClusterState({ storage: options.storage, configs, now: () => clock.now() });
+  const state = new ClusterState({
+    storage: options.storage, configs, now: () => clock.now(),
+    schedule: (ms, fn) => clock.schedule(ms, fn), reassignmentDelayMs: options.reassignmentDelayMs ?? 1000,
+  });
   for (let i = 0; i < count; i++) state.brokers.push({ nodeId: first + i, host, port: basePort === 0 ? 0 : basePort + i, up: true });
   state.load();
 
@@ -79,7 +82,7 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
       if (!p) return; // deleted with its topic: nothing left to mark
       // Kafka sends a marker to the partition's leader; without one it waits (the coordinator retries).
       if (p.leader < 0) throw new Error(`${topic}-${partition} has no live leader for the transaction marker`);
-      p.log.append(builtBatch(encodeControlRecord({ commit, producerId, producerEpoch })));
+      p.log.append(builtBatch(encodeControlRecord({ commit, producerId, producerEpoch, timestamp: clock.now() })));
     },
     offsetsRetentionMs: configs.brokerNumber("offsets.retention.minutes") * 60_000,
     offsetsRetentionCheckIntervalMs: configs.brokerNumber("offsets.retention.check.interval.ms"),

@@ -176,6 +176,15 @@ print(json.dumps(out))
     });
   });
 
+  it("reassignments need the cluster permission too: bob may neither move t's replicas nor list the moves", async () => {
+    await withAdmin("bob", async (admin) => {
+      const move = { topics: [{ topic: "t", partitionAssignment: [{ partition: 0, replicas: [...cluster.brokers.map((b) => b.nodeId)].reverse() }] }] };
+      expect(await failure(admin.alterPartitionReassignments(move))).toBe("CLUSTER_AUTHORIZATION_FAILED");
+      expect(await failure(admin.listPartitionReassignments({ topics: [{ topic: "t", partitions: [0] }] }))).toBe("CLUSTER_AUTHORIZATION_FAILED");
+    });
+    expect(cluster.topics().find((t) => t.name === "t")!.partitions[0].replicas).toHaveLength(1);
+  });
+
   it("kafka-python's admin creates and deletes ACLs too", async () => {
     const script = `
 import sys, json

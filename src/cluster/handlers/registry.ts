@@ -36,6 +36,13 @@ import { saslAuthenticate } from "./sasl-authenticate";
 import { saslHandshake } from "./sasl-handshake";
 import { syncGroup } from "./sync-group";
 import { txnOffsetCommit } from "./txn-offset-commit";
+import { offsetDelete } from "./offset-delete";
+import { describeProducers } from "./describe-producers";
+import { describeTransactions } from "./describe-transactions";
+import { listTransactions } from "./list-transactions";
+import { electLeaders } from "./elect-leaders";
+import { alterPartitionReassignments } from "./alter-partition-reassignments";
+import { listPartitionReassignments } from "./list-partition-reassignments";
 
 const all: Handler[] = [
   describeAcls, createAcls, deleteAcls, describeCluster,
@@ -43,6 +50,12 @@ const all: Handler[] = [
   leaveGroup, syncGroup, describeGroups, listGroups, saslHandshake, apiVersions, createTopics, deleteTopics,
   initProducerId, addPartitionsToTxn, addOffsetsToTxn, endTxn, txnOffsetCommit, describeConfigs,
   createPartitions, deleteGroups, deleteRecords, alterConfigs, incrementalAlterConfigs, saslAuthenticate,
+  alterPartitionReassignments, listPartitionReassignments,
+  electLeaders,
+  offsetDelete,
+  describeProducers,
+  describeTransactions,
+  listTransactions,
 ];
 
 export const handlers: ReadonlyMap<number, Handler> = new Map(all.map((h) => [h.schema.apiKey, h]));

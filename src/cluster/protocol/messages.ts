@@ -19,6 +19,8 @@ export const ApiKey = Object.fromEntries(schemas.map((s) => [s.name, s.apiKey]))
   | "SaslHandshake" | "ApiVersions" | "CreateTopics" | "DeleteTopics" | "InitProducerId"
   | "AddPartitionsToTxn" | "AddOffsetsToTxn" | "EndTxn" | "TxnOffsetCommit" | "DescribeConfigs"
   | "CreatePartitions" | "DeleteGroups" | "DeleteRecords" | "AlterConfigs" | "IncrementalAlterConfigs"
+  | "ElectLeaders" | "AlterPartitionReassignments" | "ListPartitionReassignments" | "OffsetDelete"
+  | "DescribeProducers" | "DescribeTransactions" | "ListTransactions"
   | "SaslAuthenticate",
   number
 >;

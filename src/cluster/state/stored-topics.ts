@@ -15,6 +15,7 @@ export function toStored(topics: Iterable<Topic>, configs: ClusterConfigs, acls:
       configs: t.configs,
       partitions: t.partitions.map((p) => ({
         replicas: p.replicas, leader: p.leader, leaderEpoch: p.leaderEpoch, isr: p.isr, logStartOffset: String(p.log.logStartOffset),
+        ...(p.addingReplicas && { addingReplicas: p.addingReplicas, removingReplicas: p.removingReplicas }),
       })),
     })),
     brokerConfigs: configs.dynamicSnapshot(),
@@ -29,5 +30,6 @@ export function storedLeadership(stored: StoredPartition, isUp: (nodeId: number)
     leader: stored.leader ?? -1,
     leaderEpoch: stored.leaderEpoch ?? 0,
     isr: stored.isr && stored.isr.length > 0 ? stored.isr : stored.replicas,
+    ...(stored.addingReplicas && { addingReplicas: stored.addingReplicas, removingReplicas: stored.removingReplicas ?? [] }),
   }, isUp);
 }

@@ -15,6 +15,9 @@ export type StoredPartition = {
   isr?: number[];
   /** Moved by DeleteRecords; a decimal string (offsets are 64-bit). */
   logStartOffset?: string;
+  /** A reassignment in progress (see ../state/reassignment.ts). */
+  addingReplicas?: number[];
+  removingReplicas?: number[];
 };
 
 export type StoredTopic = { name: string; configs?: Record<string, string>; partitions: StoredPartition[] };

@@ -33,6 +33,13 @@ import { saslAuthenticate } from "./sasl-authenticate";
 import { saslHandshake } from "./sasl-handshake";
 import { syncGroup } from "./sync-group";
 import { txnOffsetCommit } from "./txn-offset-commit";
+import { offsetDelete } from "./offset-delete";
+import { describeProducers } from "./describe-producers";
+import { describeTransactions } from "./describe-transactions";
+import { listTransactions } from "./list-transactions";
+import { electLeaders } from "./elect-leaders";
+import { alterPartitionReassignments } from "./alter-partition-reassignments";
+import { listPartitionReassignments } from "./list-partition-reassignments";
 
 export const schemas: readonly ApiSchema[] = [
   describeAcls, createAcls, deleteAcls, describeCluster,
@@ -41,4 +48,10 @@ export const schemas: readonly ApiSchema[] = [
   createTopics, deleteTopics, initProducerId, addPartitionsToTxn, addOffsetsToTxn, endTxn,
   txnOffsetCommit, describeConfigs, createPartitions, deleteGroups, deleteRecords, alterConfigs,
   incrementalAlterConfigs, saslAuthenticate,
+  alterPartitionReassignments, listPartitionReassignments,
+  electLeaders,
+  offsetDelete,
+  describeProducers,
+  describeTransactions,
+  listTransactions,
 ];

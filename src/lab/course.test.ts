@@ -21,6 +21,10 @@ describe("the course notebooks", () => {
     expect(built.ok).toBe(true);
     expect(built.executed).toBe(notebooks.length);
     expect(fs.readdirSync(path.join(built.siteDir, "notebooks")).sort()).toEqual(notebooks.map((f) => path.basename(f)));
+    // The reading page stays light (charts included); the live runtime loads only on demand.
+    const pages = fs.readdirSync(built.siteDir).filter((f) => f.endsWith(".html"));
+    const heavy = pages.map((f) => ({ f, bytes: fs.statSync(path.join(built.siteDir, f)).size })).filter((p) => p.bytes > 300_000);
+    expect(heavy, "pages over 300 KB").toEqual([]);
   }, 60_000 * notebooks.length); // a budget per notebook: the course grows, and lessons 09-11 take about a minute each
 
   it("all pass in Jupyter's nbclient with the tslab kernelspec, each kernel starting its own cluster", async () => {

@@ -154,4 +154,19 @@ describe("the site in Chromium", () => {
     await page.screenshot({ path: path.join(SHOTS, `index-${after}.png`) });
     await page.context().close();
   });
+
+  it("colours code tokens with the light theme, and the dark one in dark mode", async () => {
+    const { page, problems } = await open(`file://${path.join(outDir, "01-fixture-lesson.html")}`);
+    // `const` is a keyword: github-light #D73A49, github-dark #F97583.
+    const keyword = () => page.evaluate(() => {
+      const span = Array.from(document.querySelectorAll(".shiki span span")).find((s) => s.textContent === "const")!;
+      return getComputedStyle(span).color;
+    });
+    await page.evaluate(() => document.documentElement.setAttribute("data-theme", "light"));
+    expect(await keyword()).toBe("rgb(215, 58, 73)");
+    await page.evaluate(() => document.documentElement.setAttribute("data-theme", "dark"));
+    expect(await keyword()).toBe("rgb(249, 117, 131)");
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
 });

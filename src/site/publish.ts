@@ -8,6 +8,7 @@ import { liveAssets } from "../live/bundle";
 import { calculatorBody, indexBody, layout, lessonBody } from "./layout";
 import { glossaryBody, parseGlossary, termLinker } from "./glossary";
 import { pageInfo, renderCells, type NotebookJson, type PageInfo } from "./model";
+import { tokenStylesToClasses } from "./token-classes";
 
 export type SiteEffects = { write(relativePath: string, content: string | Buffer): void };
 
@@ -58,7 +59,7 @@ export async function publishSite(notebooks: { file: string; notebook: NotebookJ
   for (const [i, { notebook }] of sorted.entries()) {
     const info = infos[i];
     const cells = await renderCells(notebook, info.slug, glossary ? termLinker(glossary) : undefined);
-    write(`${info.slug}.html`, layout({ title: info.title, body: lessonBody(info, cells), pageId: info.slug, prev: infos[i - 1], next: infos[i + 1], live: true, ...shell }));
+    write(`${info.slug}.html`, tokenStylesToClasses(layout({ title: info.title, body: lessonBody(info, cells), pageId: info.slug, prev: infos[i - 1], next: infos[i + 1], live: true, ...shell })));
     write(`notebooks/${info.file}`, JSON.stringify(notebook, null, 1) + "\n");
   }
   write("index.html", layout({ title: "Course", body: indexBody(infos), pageId: "index", ...shell }));

@@ -7,14 +7,15 @@ import { ConfigError } from "./configs/store";
 import { ListenError } from "./faults/listen-error";
 import { StorageError } from "./storage/storage";
 
-const USAGE = `usage: partition-lab cluster [--brokers 3] [--port 9092] [--host 127.0.0.1] [--data-dir DIR]
+const USAGE = `usage: partition-lab cluster [--brokers 3] [--first-node-id 1] [--port 9092] [--host 127.0.0.1] [--data-dir DIR]
                              [--partitions 1] [--no-auto-create] [--config KEY=VALUE]...
                              [--control-host 127.0.0.1]
                              [--sasl users.json] [--tls cert.pem key.pem]
 
 Starts an embedded Kafka-compatible cluster: broker i listens on port+i-1
 (--port 0 picks free ports), the fault-injection control endpoint on
-port+brokers. Without --data-dir everything lives in memory.
+port+brokers. Without --data-dir everything lives in memory. Brokers are
+numbered from --first-node-id (default 1; 0 as in Kafka's quickstarts).
 --config sets a broker config as in Kafka's server.properties (repeatable),
 e.g. --config min.insync.replicas=2 --config log.retention.check.interval.ms=1000.
 The control endpoint listens on 127.0.0.1 whatever --host says; with
@@ -44,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
   const { rest, tls: tlsFiles } = takeTlsFlag(argv);
   const { values } = parseFlags(rest, {
     brokers: { type: "string" },
+    "first-node-id": { type: "string" },
     port: { type: "string" },
     host: { type: "string" },
     "data-dir": { type: "string" },
@@ -66,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     cluster = await startCluster({
       brokers,
+      firstNodeId: intFlag(str("first-node-id"), "first-node-id", 1, 0, 1_000_000),
       port: intFlag(str("port"), "port", 9092, 0, 65535 - brokers),
       host: str("host") ?? "127.0.0.1",
       controlHost: str("control-host"),

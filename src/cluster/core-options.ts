@@ -8,6 +8,8 @@ import type { ClusterStorage } from "./storage/storage";
 export type ClusterCoreOptions = {
   /** Number of brokers (default 3). */
   brokers?: number;
+  /** The first broker's node id; the others follow (default 1; Kafka's quickstarts count from 0). */
+  firstNodeId?: number;
   /** The host brokers advertise in Metadata (default "127.0.0.1"). */
   host?: string;
   /** Broker i advertises port + i - 1 (default 9092; in memory these ports are only names). */
@@ -34,6 +36,8 @@ export type ClusterCoreOptions = {
   clock?: Clock;
   /** Where brokers report dropped connections and internal errors (default: silent). */
   log?: (line: string) => void;
+  /** How long a partition reassignment's new replicas take to catch up, so ListPartitionReassignments shows it in progress (default 1000 ms). */
+  reassignmentDelayMs?: number;
   /** Require SASL authentication (PLAIN, SCRAM-SHA-256/512) from these users on every connection. */
   sasl?: SaslOptions;
   /**
@@ -47,7 +51,9 @@ export type ClusterCoreOptions = {
  * The static broker configs of a cluster of `brokers` brokers: a few that
  * differ from Kafka's defaults because this cluster is small and local
  * (no initial rebalance delay; internal topics replicated at most as many
- * times as there are brokers), then `options.configs`, then the typed options.
+ * times as there are brokers; a SASL listener enforces ACLs only on resources
+ * that have some, so turning on SASL locks nobody out), then
+ * `options.configs`, then the typed options.
  */
 export function staticBrokerConfigs(options: ClusterCoreOptions, brokers: number): Record<string, string> {
   const typed: [string, unknown][] = [
@@ -62,6 +68,7 @@ export function staticBrokerConfigs(options: ClusterCoreOptions, brokers: number
     "offsets.topic.replication.factor": String(Math.min(3, brokers)),
     "transaction.state.log.replication.factor": String(Math.min(3, brokers)),
     "transaction.state.log.min.isr": String(Math.min(2, brokers)),
+    "allow.everyone.if.no.acl.found": "true",
     ...options.configs,
     ...Object.fromEntries(typed.filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])),
   };

@@ -59,14 +59,19 @@ export type ClusterCore = {
 export async function createCluster(options: ClusterCoreOptions = {}): Promise<ClusterCore> {
   const count = options.brokers ?? 3;
   if (!Number.isInteger(count) || count < 1 || count > 32) throw new Error(`brokers must be between 1 and 32 (got ${options.brokers})`);
+  const first = options.firstNodeId ?? 1;
+  if (!Number.isInteger(first) || first < 0 || first > 1_000_000) throw new Error(`firstNodeId must be a whole number from 0 to 1000000 (got ${options.firstNodeId})`);
   const host = options.host ?? "127.0.0.1";
   const basePort = options.port ?? 9092;
   const log = options.log ?? (() => {});
   const clock = options.clock ?? systemClock;
   const defects = defectsOf(options.defects);
   const configs = new ClusterConfigs(staticBrokerConfigs(options, count));
-  const state = new ClusterState({ storage: options.storage, configs, now: () => clock.now() });
-  for (let i = 0; i < count; i++) state.brokers.push({ nodeId: i + 1, host, port: basePort === 0 ? 0 : basePort + i, up: true });
+  const state = new ClusterState({
+    storage: options.storage, configs, now: () => clock.now(),
+    schedule: (ms, fn) => clock.schedule(ms, fn), reassignmentDelayMs: options.reassignmentDelayMs ?? 1000,
+  });
+  for (let i = 0; i < count; i++) state.brokers.push({ nodeId: first + i, host, port: basePort === 0 ? 0 : basePort + i, up: true });
   state.load();
 
   const coordination = createCoordination({
@@ -79,7 +84,7 @@ export async function createCluster(options: ClusterCoreOptions = {}): Promise<C
       if (!p) return; // deleted with its topic: nothing left to mark
       // Kafka sends a marker to the partition's leader; without one it waits (the coordinator retries).
       if (p.leader < 0) throw new Error(`${topic}-${partition} has no live leader for the transaction marker`);
-      p.log.append(builtBatch(encodeControlRecord({ commit, producerId, producerEpoch })));
+      p.log.append(builtBatch(encodeControlRecord({ commit, producerId, producerEpoch, timestamp: clock.now() })));
     },
     offsetsRetentionMs: configs.brokerNumber("offsets.retention.minutes") * 60_000,
     offsetsRetentionCheckIntervalMs: configs.brokerNumber("offsets.retention.check.interval.ms"),

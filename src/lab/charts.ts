@@ -125,6 +125,23 @@ export function produceTimeline(batches: { n: number; baseSequence: number; valu
   });
 }
 
+/**
+ * Each attempt of one or more sends over time (x: ms since the first), one
+ * row per send, coloured by the broker's answer: the waits between retries
+ * and where a send gave up or got through.
+ */
+export function retryTimeline(attempts: { send: string; ms: number; answer: string }[], title = "Every attempt of each send, as the broker answered it"): VegaLiteSpec {
+  return spec(title, attempts, {
+    height: { step: 36 },
+    mark: { type: "point", filled: true, size: 140, tooltip: true },
+    encoding: {
+      x: { field: "ms", type: "quantitative", title: "ms since the first attempt" },
+      y: { field: "send", type: "nominal", title: "", sort: null },
+      color: { field: "answer", type: "nominal", title: "broker's answer" },
+    },
+  });
+}
+
 /** Stacked bars per partition: records read already (committed offset) and lag (end offset − committed). */
 export function lagPerPartition(rows: { partition: number; committed: number; end: number }[], title = "Committed offset and lag per partition"): VegaLiteSpec {
   const values = rows.flatMap((r) => [

@@ -5,7 +5,7 @@ import { Kafka } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startCluster, type Cluster } from "../cluster";
 import { consumeAll, consumeExactly, uniqueTopic } from "./checks";
-import { connect } from "./connect";
+import { connect, reachable } from "./connect";
 import { PARTITION_LAB_CLUSTER_ID, type Lab } from "./lab";
 
 let cluster: Cluster;
@@ -64,6 +64,25 @@ describe("faultsUnlessRealKafka", () => {
       log.mockRestore();
     }
     expect(PARTITION_LAB_CLUSTER_ID).toBe(cluster.state.clusterId);
+  });
+});
+
+describe("ownCluster", () => {
+  it("starts a cluster for the lab alone, once; stopping its brokers leaves the shared one untouched; close() stops it", async () => {
+    const lab = await labWith({ control: cluster.controlUrl });
+    const own = await lab.ownCluster();
+    try {
+      expect(await lab.ownCluster()).toBe(own);
+      expect(own.source).toBe("embedded");
+      expect(own.bootstrap).not.toBe(cluster.bootstrap);
+      const faults = (await own.faultsUnlessRealKafka())!;
+      await faults.stopBroker(2);
+      expect((await faults.info()).brokers.find((b) => b.nodeId === 2)?.up).toBe(false);
+      expect((await cluster.faults.info()).brokers.every((b) => b.up)).toBe(true);
+    } finally {
+      await lab.close();
+    }
+    expect(await reachable(own.bootstrap.split(",")[0])).toBe(false);
   });
 });
 

@@ -32,6 +32,13 @@ export function reachable(hostPort: string, timeoutMs = 300): Promise<boolean> {
 
 export type ConnectOptions = {
   quiet?: boolean;
+  /**
+   * Start an embedded cluster for this lab alone, whatever KAFKA_BROKERS or a
+   * local cluster say: for a lesson that stops brokers, which would disturb
+   * every other client of a shared cluster (the course build runs notebooks
+   * side by side on one).
+   */
+  own?: boolean;
   /** Where to look for a `partition-lab cluster` before starting one (default 127.0.0.1:9092, control on :9095). */
   local?: { bootstrap: string; controlUrl: string };
 };
@@ -46,7 +53,12 @@ export async function connect(options: ConnectOptions = {}): Promise<Lab> {
   let bootstrap: string;
   let cluster: Cluster | undefined;
   const fromEnv = process.env.KAFKA_BROKERS?.trim();
-  if (fromEnv) {
+  if (options.own) {
+    source = "embedded";
+    cluster = await startCluster({ brokers: 3 });
+    bootstrap = cluster.bootstrap;
+    say(`Started a 3-broker cluster of this lab's own in this kernel at ${bootstrap}`);
+  } else if (fromEnv) {
     source = "KAFKA_BROKERS";
     bootstrap = fromEnv;
     say(`Using the Kafka cluster in KAFKA_BROKERS: ${bootstrap}${secured}`);
@@ -65,7 +77,7 @@ export async function connect(options: ConnectOptions = {}): Promise<Lab> {
     say(`${why}: started an embedded 3-broker cluster in this kernel at ${bootstrap}`);
   }
   return createLab({
-    config: labKafkaConfig(bootstrap, security.config),
+    config: labKafkaConfig(bootstrap, options.own ? {} : security.config),
     bootstrap,
     source,
     cluster,
@@ -80,5 +92,6 @@ export async function connect(options: ConnectOptions = {}): Promise<Lab> {
     },
     say: (line) => say(line),
     stop: async () => cluster?.stop(),
+    startOwn: () => connect({ ...options, own: true }),
   });
 }

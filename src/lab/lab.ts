@@ -26,6 +26,12 @@ export type Lab = {
   faultsUnlessRealKafka(): Promise<FaultControl | undefined>;
   /** Whether the cluster answering is partition-lab's own (it reports {@link PARTITION_LAB_CLUSTER_ID}). */
   isPartitionLab(): Promise<boolean>;
+  /**
+   * A second lab over a 3-broker cluster of its own, started on first use and
+   * the same one after; {@link Lab.close} closes it. For a lesson that stops
+   * brokers, which would disturb every other client of a shared cluster.
+   */
+  ownCluster(): Promise<Lab>;
   admin(): Promise<Admin>;
   /**
    * Creates a topic and waits for its leaders; {@link Lab.close} deletes it. Without a replication
@@ -60,6 +66,8 @@ export type LabParts = {
   faults(): Promise<FaultControl>;
   /** Stops what this lab started (an embedded cluster), after its clients disconnected. */
   stop?(): Promise<void>;
+  /** Starts a lab over a new embedded (or in-page) cluster, for {@link Lab.ownCluster}. */
+  startOwn?(): Promise<Lab>;
   /** Where the lab tells the learner something (default: the console). */
   say?(line: string): void;
 };
@@ -80,6 +88,7 @@ export function createLab(parts: LabParts): Lab {
   const topics = new Set<string>();
   let closed = false;
   let identity: Promise<boolean> | undefined;
+  let own: Promise<Lab> | undefined;
   const isPartitionLab = () => (identity ??= parts.cluster ? Promise.resolve(true) : admin().then(async (a) => (await a.describeCluster()).clusterId === PARTITION_LAB_CLUSTER_ID));
   return {
     kafka,
@@ -100,6 +109,10 @@ export function createLab(parts: LabParts): Lab {
         throw new Error(`the cluster at ${parts.bootstrap} is partition-lab's, but its fault control is missing: ${(err as Error).message}`);
       }
     },
+    ownCluster() {
+      if (!parts.startOwn) return Promise.reject(new Error("this lab cannot start a cluster of its own"));
+      return (own ??= parts.startOwn());
+    },
     admin: () => track(kafka.admin()),
     async createTopic(topic, partitions, replicationFactor) {
       // kafkajs sends -1 for a replication factor it is not given: the broker's default (KIP-464).
@@ -119,6 +132,7 @@ export function createLab(parts: LabParts): Lab {
         if (mine.length > 0) await a.deleteTopics({ topics: mine });
       }
       await Promise.allSettled(clients.splice(0).map((c) => c.disconnect()));
+      if (own) await (await own).close();
       await parts.stop?.();
     },
   };

@@ -2,7 +2,7 @@
 // valid Vega-Lite that renders to SVG, panels in the data's order, and the
 // labels that carry each chart's point present in the static SVG.
 import { describe, expect, it } from "vitest";
-import { chartBundle } from "./charts";
+import { chartBundle, retryTimeline } from "./charts";
 import { pipelineTimeline } from "./capstone/chart";
 import { appliedOrder, processingTimeline } from "./consumer-charts";
 import { partitionSpread, partitionsOverTime, sequenceAsReceived } from "./hot-charts";
@@ -50,5 +50,18 @@ describe("lesson charts", () => {
     }));
     expect(svg).toContain("1. consumers start");
     expect(svg).toContain("2. topic grows 6 → 12");
+  });
+
+  it("the retry timeline keeps the sends in data order and names each answer in its legend", async () => {
+    // "quitter" sorts after "patient": a sorted axis would put it second.
+    const chart = retryTimeline([
+      { send: "quitter", ms: 0, answer: "NOT_ENOUGH_REPLICAS" },
+      { send: "patient", ms: 120, answer: "NOT_ENOUGH_REPLICAS" },
+      { send: "patient", ms: 340, answer: "NONE" },
+    ]);
+    const svg = await svgOf(chart);
+    expect(svg).toContain("NOT_ENOUGH_REPLICAS");
+    expect(svg).toContain(">NONE<");
+    expect(svg.indexOf(">quitter<")).toBeLessThan(svg.indexOf(">patient<"));
   });
 });

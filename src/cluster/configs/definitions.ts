@@ -80,6 +80,9 @@ export const BROKER_CONFIGS: readonly BrokerConfigDef[] = [
   broker("group.initial.rebalance.delay.ms", "int", "3000", false),
   broker("group.min.session.timeout.ms", "int", "6000", false),
   broker("group.max.session.timeout.ms", "int", "1800000", false),
+  // StandardAuthorizer's: principals allowed everything ("User:admin;User:ops"), and the answer for a resource without ACLs.
+  broker("super.users", "string", null, false),
+  broker("allow.everyone.if.no.acl.found", "boolean", "false", false),
   // The broker side of the topic configs: the first synonym of each is dynamic (DynamicLogConfig), the others are not.
   broker("log.segment.bytes", "int", "1073741824", true, atLeast(14)),
   broker("log.roll.ms", "long", null, true),

@@ -149,6 +149,33 @@ describe("GroupCoordinator", () => {
     expect(coordinator.heartbeat("g", 2, a.memberId)).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
   });
 
+  it("removes a member that never sends SyncGroup within the rebalance timeout, even once the leader made the group Stable", async () => {
+    // Kafka's DelayedSync (GroupCoordinator.onExpirePendingSync, KAFKA-12890) acts in CompletingRebalance and Stable alike.
+    const { coordinator, join, clock } = setup();
+    const a = await join({ sessionTimeoutMs: 60_000, rebalanceTimeoutMs: 20_000 });
+    await coordinator.syncGroup({ groupId: "g", generationId: 1, memberId: a.memberId, assignments: [] });
+    const b = join({ clientId: "b", sessionTimeoutMs: 60_000, rebalanceTimeoutMs: 20_000 });
+    const a2 = await coordinator.joinGroup({ ...setup().request(), memberId: a.memberId, sessionTimeoutMs: 60_000, rebalanceTimeoutMs: 20_000 });
+    const b2 = await b;
+    expect([a2.generationId, b2.generationId]).toEqual([2, 2]);
+    await coordinator.syncGroup({ groupId: "g", generationId: 2, memberId: a.memberId, assignments: [] });
+    expect(coordinator.describeGroup("g").groupState).toBe("Stable"); // b never syncs, but keeps heartbeating
+    clock.advance(19_000);
+    expect(coordinator.heartbeat("g", 2, b2.memberId)).toBe(ErrorCode.NONE);
+    clock.advance(1_000);
+    expect(coordinator.heartbeat("g", 2, b2.memberId)).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
+    expect(coordinator.describeGroup("g")).toMatchObject({ groupState: "PreparingRebalance", members: [{ memberId: a.memberId }] });
+  });
+
+  it("keeps members that all sent SyncGroup when the rebalance timeout passes", async () => {
+    const { coordinator, join, clock } = setup();
+    const a = await join({ sessionTimeoutMs: 60_000, rebalanceTimeoutMs: 20_000 });
+    await coordinator.syncGroup({ groupId: "g", generationId: 1, memberId: a.memberId, assignments: [] });
+    clock.advance(20_000);
+    expect(coordinator.heartbeat("g", 1, a.memberId)).toBe(ErrorCode.NONE);
+    expect(coordinator.describeGroup("g").groupState).toBe("Stable");
+  });
+
   it("rebalances when a member leaves, and empties the group when the last one does", async () => {
     const { coordinator, join, request } = setup();
     const a = await join();

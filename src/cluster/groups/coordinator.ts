@@ -8,6 +8,7 @@ import {
 import { addMember, joinWithoutRebalance, otherMembers, updateMember, type JoinRequest, type SyncRequest } from "./membership";
 import type { GroupInfo } from "./expiry";
 import { Rebalancer, joinError, syncError } from "./rebalance";
+import { offsetDeletion, subscribedTopics, type OffsetDeletion } from "./subscription";
 
 export type { GroupSnapshot } from "./group";
 export type { JoinRequest, SyncRequest } from "./membership";
@@ -122,6 +123,7 @@ export class GroupCoordinator {
     const member = group?.members.get(req.memberId);
     if (!group || !member) return fail(ErrorCode.UNKNOWN_MEMBER_ID);
     if (req.generationId !== group.generationId) return fail(ErrorCode.ILLEGAL_GENERATION);
+    group.pendingSync.delete(member.memberId);
     switch (group.state) {
       case "PreparingRebalance":
         return fail(ErrorCode.REBALANCE_IN_PROGRESS);
@@ -140,7 +142,8 @@ export class GroupCoordinator {
       if (group.leaderId !== member.memberId) return;
       const given = new Map(req.assignments.map((a) => [a.memberId, a.assignment]));
       for (const m of group.members.values()) m.assignment = given.get(m.memberId) ?? Buffer.alloc(0);
-      group.cancelSyncTimer?.();
+      // The sync timer keeps running for members that have not sent SyncGroup yet.
+      if (group.pendingSync.size === 0) group.cancelSyncTimer?.();
       group.state = "Stable";
       for (const m of group.members.values()) {
         const waiter = m.syncWaiter;
@@ -239,6 +242,11 @@ export class GroupCoordinator {
     return ErrorCode.NONE;
   }
 
+  /** What OffsetDelete may remove of a group's offsets (./subscription.ts); undefined: no such group here. */
+  offsetDeletion(groupId: string): OffsetDeletion | undefined {
+    return offsetDeletion(this.groups.get(groupId));
+  }
+
   hasGroup(groupId: string): boolean {
     return this.groups.has(groupId);
   }
@@ -264,6 +272,7 @@ export class GroupCoordinator {
     group.leaderId = snapshot.leaderId;
     for (const m of snapshot.members) group.members.set(m.memberId, { ...m });
     group.state = group.members.size > 0 ? "Stable" : "Empty";
+    group.subscribedTopics = subscribedTopics(group);
     if (group.state === "Empty") group.emptySince = snapshot.emptySince ?? this.clock.now();
     this.groups.set(group.groupId, group);
     for (const m of group.members.values()) this.rebalance.scheduleHeartbeat(group, m);

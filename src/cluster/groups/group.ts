@@ -67,10 +67,14 @@ export class Group {
   readonly pending = new Map<string, () => void>();
   cancelJoinTimer?: () => void;
   cancelSyncTimer?: () => void;
+  /** Members of this generation that have not sent SyncGroup yet (Kafka's pendingSyncMembers). */
+  readonly pendingSync = new Set<string>();
   /** The join phase of a group that was Empty may not end before this (group.initial.rebalance.delay.ms). */
   initialDelayUntil = 0;
   /** When the group last became Empty (Kafka's currentStateTimestamp for an Empty group). */
   emptySince: number | undefined;
+  /** The members' subscribed topics as of the current generation (./subscription.ts); undefined: unknown. */
+  subscribedTopics: Set<string> | undefined;
 
   constructor(readonly groupId: string) {}
 

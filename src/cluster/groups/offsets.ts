@@ -20,7 +20,8 @@ export type OffsetEvent =
   | { t: "txn-end"; groupId: string; producerId: bigint; commit: boolean }
   | { t: "delete-group"; groupId: string }
   | { t: "delete-topic"; topic: string }
-  | { t: "expire"; groupId: string; partitions: { topic: string; partition: number }[] };
+  | { t: "expire"; groupId: string; partitions: { topic: string; partition: number }[] }
+  | { t: "delete-offsets"; groupId: string; partitions: { topic: string; partition: number }[] };
 
 const key = (topic: string, partition: number) => `${partition}:${topic}`;
 
@@ -62,6 +63,11 @@ export class OffsetStore {
   /** Removes committed offsets that expired (./expiry.ts). */
   expire(groupId: string, partitions: { topic: string; partition: number }[]): void {
     if (partitions.length > 0) this.apply({ t: "expire", groupId, partitions: partitions.map(({ topic, partition }) => ({ topic, partition })) });
+  }
+
+  /** OffsetDelete: the partitions' committed and pending offsets go (Kafka's GroupMetadata.removeOffsets). */
+  deleteOffsets(groupId: string, partitions: { topic: string; partition: number }[]): void {
+    if (partitions.length > 0) this.apply({ t: "delete-offsets", groupId, partitions: partitions.map(({ topic, partition }) => ({ topic, partition })) });
   }
 
   fetch(groupId: string, topic: string, partition: number): OffsetCommitEntry | undefined {
@@ -141,6 +147,11 @@ export class OffsetStore {
         const byKey = this.committed.get(event.groupId);
         for (const p of event.partitions) byKey?.delete(key(p.topic, p.partition));
         if (byKey?.size === 0) this.committed.delete(event.groupId);
+        return;
+      }
+      case "delete-offsets": {
+        this.mutate({ t: "expire", groupId: event.groupId, partitions: event.partitions });
+        for (const byKey of this.pending.get(event.groupId)?.values() ?? []) for (const p of event.partitions) byKey.delete(key(p.topic, p.partition));
         return;
       }
     }

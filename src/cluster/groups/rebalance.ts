@@ -1,6 +1,7 @@
 import { Clock } from "../coordination/clock";
 import { ErrorCode } from "../protocol/errors";
 import { Group, GroupSnapshot, JoinResult, Member, SyncResult, metadataFor, selectProtocol, snapshotOf } from "./group";
+import { subscribedTopics } from "./subscription";
 
 /**
  * The timed half of the group coordinator: the join phase (waiting for every
@@ -66,10 +67,12 @@ export class Rebalancer {
       group.emptySince = this.clock.now();
       group.protocolName = null;
       group.leaderId = null;
+      group.subscribedTopics = subscribedTopics(group);
       this.changed(group);
       return;
     }
     group.protocolName = selectProtocol(group);
+    group.subscribedTopics = subscribedTopics(group);
     group.state = "CompletingRebalance";
     for (const m of group.members.values()) {
       const waiter = m.joinWaiter!;
@@ -77,11 +80,16 @@ export class Rebalancer {
       waiter(this.joinAnswer(group, m));
       this.scheduleHeartbeat(group, m);
     }
-    // A leader that never sends its assignment must not stall the group forever.
+    // Every member must send SyncGroup within the rebalance timeout — also after the leader's made the
+    // group Stable — or leave, and the group rebalances (Kafka's DelayedSync, KAFKA-12890).
     const generation = group.generationId;
+    group.pendingSync.clear();
+    for (const m of group.members.values()) group.pendingSync.add(m.memberId);
     group.cancelSyncTimer = this.clock.schedule(group.rebalanceTimeoutMs(), () => {
-      if (group.state !== "CompletingRebalance" || group.generationId !== generation) return;
-      for (const m of [...group.members.values()]) if (!m.syncWaiter) this.dropMember(group, m);
+      if ((group.state !== "CompletingRebalance" && group.state !== "Stable") || group.generationId !== generation) return;
+      const late = [...group.members.values()].filter((m) => group.pendingSync.has(m.memberId));
+      if (late.length === 0) return;
+      for (const m of late) this.dropMember(group, m);
       this.prepare(group);
     });
   }

@@ -5,6 +5,7 @@
 import { refuseUnlessCoordinator } from "./coordinator-checks";
 import type { Handler } from "./handler";
 import { addPartitionsToTxn as schema } from "../protocol/schemas/add-partitions-to-txn";
+import { onTransactionalId, Operation } from "./authorization";
 
 type AddPartitionsBody = {
   transactionalId: string;
@@ -15,6 +16,7 @@ type AddPartitionsBody = {
 
 export const addPartitionsToTxn: Handler = {
   schema,
+  requires: (body: AddPartitionsBody) => [onTransactionalId(Operation.WRITE, body.transactionalId)],
   handle(ctx, body: AddPartitionsBody) {
     const partitions = body.topics.flatMap((t) => t.partitions.map((partition) => ({ topic: t.name, partition })));
     const refused = refuseUnlessCoordinator(ctx, schema, body.transactionalId, body, "transaction");

@@ -2,10 +2,12 @@
 // topic, a broker, or "" for the cluster-wide broker default) is checked
 // and, unless validateOnly, changed and persisted on its own; a resource
 // named twice is refused both times, as Kafka's ConfigAdminManager does.
+// Needs ALTER_CONFIGS on the topic, or on the cluster for a broker.
 import type { ChangeResult } from "../configs/changes";
 import type { ConfigMap } from "../configs/store";
 import { ErrorCode, type AlterConfigsRequest, type AlterConfigsResponse } from "../protocol";
 import { BROKER_RESOURCE, TOPIC_RESOURCE } from "./describe-configs";
+import { configAccessError, Operation } from "./authorization";
 import type { RequestContext } from "./handler";
 
 type Resource = AlterConfigsRequest["resources"][number];
@@ -26,6 +28,8 @@ function alterOne(ctx: RequestContext, r: Resource, validateOnly: boolean, chang
     if (!validateOnly) apply(result.configs);
     return { errorCode: ErrorCode.NONE, errorMessage: null };
   };
+  const denied = configAccessError(ctx, Operation.ALTER_CONFIGS, r.resourceType, r.resourceName);
+  if (denied !== undefined) return { errorCode: denied, errorMessage: null };
   if (r.resourceType === TOPIC_RESOURCE) {
     const topic = ctx.state.topics.get(r.resourceName);
     if (!topic) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `topic '${r.resourceName}' does not exist` };

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { unrestricted } from "../acls/access";
 import { ClusterConfigs } from "../configs/store";
 import { ManualClock } from "../coordination/clock";
 import { javaStringHash } from "../coordination/placement";
@@ -36,7 +37,7 @@ function cluster() {
   });
   closers.push(() => coordination.close());
   const ctx = (key: string, apiVersion: number, nodeId = coordination.coordinatorFor(key)!): RequestContext => ({
-    nodeId, header: { apiKey: -1, apiVersion, correlationId: 1, clientId: "test" }, clientHost: "/127.0.0.1", coordination, state, maxMessageBytes: 1 << 20, defects: NO_DEFECTS,
+    nodeId, header: { apiKey: -1, apiVersion, correlationId: 1, clientId: "test" }, clientHost: "/127.0.0.1", coordination, state, maxMessageBytes: 1 << 20, access: unrestricted, defects: NO_DEFECTS,
   });
   return { coordination, ctx, markers };
 }

@@ -4,10 +4,12 @@
 // stored (../configs/changes.ts); validateOnly (v1+) checks without creating.
 // Errors per topic: INVALID_TOPIC_EXCEPTION, TOPIC_ALREADY_EXISTS,
 // INVALID_PARTITIONS, INVALID_REPLICATION_FACTOR, INVALID_REPLICA_ASSIGNMENT,
-// INVALID_CONFIG.
+// INVALID_CONFIG; TOPIC_AUTHORIZATION_FAILED ("Authorization failed.") without
+// CREATE on the cluster or the topic.
 import { checkNewTopicConfigs } from "../configs/changes";
 import { ErrorCode, type CreateTopicsRequest, type CreateTopicsResponse } from "../protocol";
 import { TopicError, topicOutcome } from "../state/topic-errors";
+import { mayCreateTopic } from "./authorization";
 import type { Handler } from "./handler";
 import { createTopics as schema } from "../protocol/schemas/create-topics";
 
@@ -19,6 +21,7 @@ export const createTopics: Handler = {
       name: t.name,
       ...topicOutcome(() => {
         if (names.indexOf(t.name) !== names.lastIndexOf(t.name)) throw new TopicError(ErrorCode.INVALID_REQUEST, `topic '${t.name}' appears twice in the request`);
+        if (!mayCreateTopic(ctx, t.name)) throw new TopicError(ErrorCode.TOPIC_AUTHORIZATION_FAILED, "Authorization failed.");
         const replicas = ctx.state.planTopic(t.name, t.numPartitions, t.replicationFactor, t.assignments);
         const configs = checkNewTopicConfigs(t.configs);
         if (!("configs" in configs)) throw new TopicError(configs.errorCode, configs.errorMessage);

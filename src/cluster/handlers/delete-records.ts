@@ -7,13 +7,14 @@
 import { ErrorCode, type DeleteRecordsRequest, type DeleteRecordsResponse } from "../protocol";
 import type { Handler, RequestContext } from "./handler";
 import { leaderPartition } from "./partition-access";
+import { Operation } from "./authorization";
 import { deleteRecords as schema } from "../protocol/schemas/delete-records";
 
 const HIGH_WATERMARK = -1n;
 
 function deleteBefore(ctx: RequestContext, topic: string, index: number, offset: bigint): { lowWatermark: bigint; errorCode: number } {
   const failed = (errorCode: number) => ({ lowWatermark: -1n, errorCode });
-  const p = leaderPartition(ctx, topic, index);
+  const p = leaderPartition(ctx, topic, index, Operation.DELETE);
   if (typeof p === "number") return failed(p);
   if (!ctx.state.topicSettings(topic, ctx.nodeId).deletes) return failed(ErrorCode.POLICY_VIOLATION);
   const target = offset === HIGH_WATERMARK ? p.log.highWatermark : offset;

@@ -2,10 +2,12 @@
 // configs with their sources and, when asked (v1+), their synonyms, as
 // Kafka's ConfigHelper answers (../configs/describe.ts). A broker describes
 // itself or, for the empty name, the cluster-wide dynamic defaults.
-// Documentation (v3+) is not kept here: it answers null.
+// Documentation (v3+) is not kept here: it answers null. Needs
+// DESCRIBE_CONFIGS on the topic, or on the cluster for a broker.
 import { describeBroker, describeTopic, type ConfigEntry } from "../configs/describe";
 import { ConfigSource } from "../configs/types";
 import { ErrorCode, type DescribeConfigsRequest, type DescribeConfigsResponse } from "../protocol";
+import { configAccessError, Operation } from "./authorization";
 import type { Handler, RequestContext } from "./handler";
 import { describeConfigs as schema } from "../protocol/schemas/describe-configs";
 
@@ -17,6 +19,9 @@ type Resource = DescribeConfigsRequest["resources"][number];
 
 /** The entries of one resource, or the error that refuses it. */
 function entriesOf(ctx: RequestContext, r: Resource): ConfigEntry[] | { errorCode: number; errorMessage: string } {
+  const denied = configAccessError(ctx, Operation.DESCRIBE_CONFIGS, r.resourceType, r.resourceName);
+  if (denied === ErrorCode.TOPIC_AUTHORIZATION_FAILED) return { errorCode: denied, errorMessage: "Topic authorization failed." };
+  if (denied === ErrorCode.CLUSTER_AUTHORIZATION_FAILED) return { errorCode: denied, errorMessage: "Cluster authorization failed." };
   if (r.resourceType === TOPIC_RESOURCE) {
     const topic = ctx.state.topics.get(r.resourceName);
     if (!topic) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `topic '${r.resourceName}' does not exist` };

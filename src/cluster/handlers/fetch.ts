@@ -12,6 +12,7 @@ import { outOfOrder } from "../defects";
 import { fetchLimits } from "../producers/isolation";
 import type { Handler, RequestContext } from "./handler";
 import { leaderEpochError, leaderPartition } from "./partition-access";
+import { Operation } from "./authorization";
 import type { PartitionLog } from "../log/partition-log";
 import { fetch as schema } from "../protocol/schemas/fetch";
 
@@ -33,7 +34,7 @@ function readAll(ctx: RequestContext, body: FetchRequest): Read {
   const responses = body.topics.map((t) => ({
     topic: t.topic,
     partitions: t.partitions.map((req): PartitionData => {
-      const p = leaderPartition(ctx, t.topic, req.partition);
+      const p = leaderPartition(ctx, t.topic, req.partition, Operation.READ);
       if (typeof p === "number") return emptyPartition(req.partition, p);
       const epochError = leaderEpochError(p, req.currentLeaderEpoch);
       if (epochError !== ErrorCode.NONE) return emptyPartition(req.partition, epochError);

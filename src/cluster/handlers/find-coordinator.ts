@@ -6,9 +6,11 @@ import { ErrorCode } from "../protocol/errors";
 import { liveBrokerAddress } from "./coordinator-checks";
 import type { Handler } from "./handler";
 import { findCoordinator as schema } from "../protocol/schemas/find-coordinator";
+import { onGroup, onTransactionalId, Operation } from "./authorization";
 
 export const findCoordinator: Handler = {
   schema,
+  requires: (body: { key: string; keyType?: number }) => [body.keyType === 1 ? onTransactionalId(Operation.DESCRIBE, body.key) : onGroup(Operation.DESCRIBE, body.key)],
   handle(ctx, body: { key: string; keyType?: number }) {
     const none = (errorCode: number, errorMessage: string) => ({ throttleTimeMs: 0, errorCode, errorMessage, nodeId: -1, host: "", port: -1 });
     if (body.keyType !== undefined && body.keyType !== 0 && body.keyType !== 1) return none(ErrorCode.INVALID_REQUEST, `unknown key type ${body.keyType}`);

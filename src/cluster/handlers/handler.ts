@@ -4,6 +4,7 @@
 // response that fails a whole request (fault injection, a handler that
 // threw) is derived from the schema (../protocol/error-response.ts), so a
 // new API is a schema, a handler and one line in ./registry.ts.
+import type { Access, Requirement } from "../acls/access";
 import type { Coordination } from "../coordinators";
 import type { Defects } from "../defects";
 import type { RequestHeader } from "../protocol";
@@ -22,6 +23,8 @@ export type RequestContext = {
   maxMessageBytes: number;
   /** The deliberate defects of a mutation test (../defects.ts); empty otherwise. */
   defects: Defects;
+  /** Who sent the request and what the ACLs let them do (../acls/access.ts). */
+  access: Access;
 };
 
 /**
@@ -36,6 +39,13 @@ export type Handler = {
   schema: ApiSchema;
   /** The response body, undefined when none is sent (Produce with acks=0), or CLOSE_CONNECTION. */
   handle(ctx: RequestContext, body: any): unknown | Promise<unknown>;
+  /**
+   * What the caller must be allowed before anything else happens, when the
+   * whole request depends on a resource (a group, the cluster), checked in
+   * order; the first denial is the schema's error answer with that resource
+   * type's authorization error (./authorization.ts).
+   */
+  requires?(body: any): readonly Requirement[];
   /** True when the client expects no response at all (Produce with acks=0), even to a failure. */
   silent?(body: any): boolean;
 };

@@ -4,9 +4,11 @@
 import { refuseUnlessCoordinator } from "./coordinator-checks";
 import type { Handler } from "./handler";
 import { initProducerId as schema } from "../protocol/schemas/init-producer-id";
+import { onTransactionalId, Operation } from "./authorization";
 
 export const initProducerId: Handler = {
   schema,
+  requires: (body: { transactionalId: string | null }) => (body.transactionalId === null ? [] : [onTransactionalId(Operation.WRITE, body.transactionalId)]),
   async handle(ctx, body: { transactionalId: string | null; transactionTimeoutMs: number }) {
     const refused = body.transactionalId === null ? undefined : refuseUnlessCoordinator(ctx, schema, body.transactionalId, body, "transaction");
     if (refused) return refused;

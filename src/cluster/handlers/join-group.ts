@@ -5,6 +5,7 @@
 import { refuseUnlessCoordinator } from "./coordinator-checks";
 import type { Handler } from "./handler";
 import { joinGroup as schema } from "../protocol/schemas/join-group";
+import { groupRead } from "./authorization";
 
 type JoinGroupBody = {
   groupId: string;
@@ -18,6 +19,7 @@ type JoinGroupBody = {
 
 export const joinGroup: Handler = {
   schema,
+  requires: groupRead,
   async handle(ctx, body: JoinGroupBody) {
     const refused = refuseUnlessCoordinator(ctx, schema, body.groupId, body);
     if (refused) return refused;

@@ -3,6 +3,7 @@ import { ErrorCode } from "../protocol/errors";
 import { refuseUnlessCoordinator } from "./coordinator-checks";
 import type { Handler } from "./handler";
 import { leaveGroup as schema } from "../protocol/schemas/leave-group";
+import { groupRead } from "./authorization";
 
 type LeaveGroupBody = {
   groupId: string;
@@ -12,6 +13,7 @@ type LeaveGroupBody = {
 
 export const leaveGroup: Handler = {
   schema,
+  requires: groupRead,
   handle(ctx, body: LeaveGroupBody) {
     const members = ctx.header.apiVersion >= 3 ? body.members ?? [] : [{ memberId: body.memberId ?? "", groupInstanceId: null }];
     const refused = refuseUnlessCoordinator(ctx, schema, body.groupId, body);

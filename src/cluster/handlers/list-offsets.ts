@@ -10,6 +10,7 @@ import { fetchLimits } from "../producers/isolation";
 import type { PartitionLog } from "../log/partition-log";
 import type { Handler, RequestContext } from "./handler";
 import { leaderEpochError, leaderPartition } from "./partition-access";
+import { Operation } from "./authorization";
 import { listOffsets as schema } from "../protocol/schemas/list-offsets";
 
 const LATEST = -1n;
@@ -27,7 +28,7 @@ function readableEnd(log: PartitionLog, isolationLevel: number): bigint {
 }
 
 function lookup(ctx: RequestContext, isolationLevel: number, topic: string, req: ListOffsetsRequest["topics"][number]["partitions"][number]): PartitionAnswer {
-  const p = leaderPartition(ctx, topic, req.partitionIndex);
+  const p = leaderPartition(ctx, topic, req.partitionIndex, Operation.DESCRIBE);
   if (typeof p === "number") return answer(req.partitionIndex, p);
   const epochError = leaderEpochError(p, req.currentLeaderEpoch);
   if (epochError !== ErrorCode.NONE) return answer(req.partitionIndex, epochError);

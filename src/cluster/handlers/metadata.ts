@@ -3,17 +3,27 @@
 // offline replicas (those on stopped brokers). A null topic list
 // (v1+) — or an empty one in v0 — means every topic. Unknown topics are
 // created when auto-creation is on and the request allows it (v4+).
+// Authorization as KafkaApis does it: a topic the caller may not DESCRIBE is
+// left out of an all-topics answer and is TOPIC_AUTHORIZATION_FAILED when
+// named; auto-creation needs CREATE on the cluster or the topic; v8+ reports
+// authorized operations when asked.
 import { ErrorCode, type MetadataRequest, type MetadataResponse } from "../protocol";
 import type { Topic } from "../state/cluster-state";
 import { TopicError } from "../state/topic-errors";
 import { invalidTopicName } from "../state/topic-rules";
+import { ResourceType } from "../acls/model";
+import { clusterOperations, mayCreateTopic, Operation, operationsOn, topicAllowed } from "./authorization";
 import type { Handler, RequestContext } from "./handler";
 import { metadata as schema } from "../protocol/schemas/metadata";
 
 type TopicMetadata = MetadataResponse["topics"][number];
 
-function describe(ctx: RequestContext, topic: Topic): TopicMetadata {
+/** The schema's default for authorized operations: not asked. */
+const UNSET = -2147483648;
+
+function describe(ctx: RequestContext, topic: Topic, withOperations: boolean): TopicMetadata {
   return {
+    topicAuthorizedOperations: withOperations ? operationsOn(ctx, ResourceType.TOPIC, topic.name) : UNSET,
     errorCode: ErrorCode.NONE,
     name: topic.name,
     isInternal: false,
@@ -38,21 +48,25 @@ export const metadata: Handler = {
   handle(ctx, body: MetadataRequest): MetadataResponse {
     const { state } = ctx;
     const all = body.topics === null || (ctx.header.apiVersion === 0 && body.topics.length === 0);
+    const withOperations = ctx.header.apiVersion >= 8 && body.includeTopicAuthorizedOperations === true;
     const topics = all
-      ? [...state.topics.values()].map((t) => describe(ctx, t))
+      ? [...state.topics.values()].filter((t) => topicAllowed(ctx, Operation.DESCRIBE, t.name)).map((t) => describe(ctx, t, withOperations))
       : body.topics!.map(({ name }) => {
           const n = name ?? "";
+          if (!topicAllowed(ctx, Operation.DESCRIBE, n)) return missing(n, ErrorCode.TOPIC_AUTHORIZATION_FAILED);
           const invalid = invalidTopicName(n);
           if (invalid) return missing(n, ErrorCode.INVALID_TOPIC_EXCEPTION);
+          const create = body.allowAutoTopicCreation && !state.topics.has(n) && state.configs.brokerFlag("auto.create.topics.enable");
+          if (create && !mayCreateTopic(ctx, n)) return missing(n, ErrorCode.TOPIC_AUTHORIZATION_FAILED);
           let topic: Topic | undefined;
           try {
-            topic = body.allowAutoTopicCreation ? state.autoCreate(n) : state.topics.get(n);
+            topic = create ? state.autoCreate(n) : state.topics.get(n);
           } catch (err) {
             // Kafka's controller refuses it; its Metadata keeps answering LEADER_NOT_AVAILABLE until the client gives up.
             if (err instanceof TopicError) return missing(n, err.errorCode);
             throw err;
           }
-          return topic ? describe(ctx, topic) : missing(n, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+          return topic ? describe(ctx, topic, withOperations) : missing(n, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
         });
     return {
       throttleTimeMs: 0,
@@ -60,6 +74,8 @@ export const metadata: Handler = {
       clusterId: state.clusterId,
       controllerId: state.controllerId,
       topics,
+      clusterAuthorizedOperations: ctx.header.apiVersion >= 8 && body.includeClusterAuthorizedOperations === true
+        ? clusterOperations(ctx) : UNSET,
     };
   },
 };

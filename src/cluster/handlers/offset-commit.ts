@@ -1,11 +1,13 @@
 // OffsetCommit. v0 commits outside any generation (a "simple"
 // commit); v1 adds generation, member id and a per-partition timestamp; v2-4
 // a retention time (ignored: offsets do not expire here); v6 the leader
-// epoch; v7 the group instance id.
+// epoch; v7 the group instance id. Needs READ on the group (`requires`) and
+// on each topic (TOPIC_AUTHORIZATION_FAILED per partition).
 import { ErrorCode } from "../protocol/errors";
 import { coordinatorCheck, partitionExists } from "./coordinator-checks";
 import type { Handler } from "./handler";
 import { offsetCommit as schema } from "../protocol/schemas/offset-commit";
+import { groupRead, Operation, topicAllowed } from "./authorization";
 
 /** Kafka's offset.metadata.max.bytes. */
 const MAX_METADATA_BYTES = 4096;
@@ -22,6 +24,7 @@ type OffsetCommitBody = {
 
 export const offsetCommit: Handler = {
   schema,
+  requires: groupRead,
   handle(ctx, body: OffsetCommitBody) {
     const generationId = ctx.header.apiVersion === 0 ? -1 : body.generationId ?? -1;
     const memberId = ctx.header.apiVersion === 0 ? "" : body.memberId ?? "";
@@ -32,7 +35,7 @@ export const offsetCommit: Handler = {
     const topics = body.topics.map((t) => ({
       name: t.name,
       partitions: t.partitions.map((p) => {
-        let errorCode = groupError;
+        let errorCode = topicAllowed(ctx, Operation.READ, t.name) ? groupError : ErrorCode.TOPIC_AUTHORIZATION_FAILED;
         if (errorCode === ErrorCode.NONE && !partitionExists(ctx, t.name, p.partitionIndex)) errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
         else if (errorCode === ErrorCode.NONE && Buffer.byteLength(p.committedMetadata ?? "") > MAX_METADATA_BYTES) errorCode = ErrorCode.OFFSET_METADATA_TOO_LARGE;
         if (errorCode === ErrorCode.NONE) {

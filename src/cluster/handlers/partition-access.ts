@@ -1,14 +1,19 @@
 // The checks every partition-level request makes before touching a log.
 import { ErrorCode } from "../protocol";
 import type { Partition } from "../state/cluster-state";
+import { topicAllowed } from "./authorization";
 import type { RequestContext } from "./handler";
 
 /**
- * The partition when this broker leads it, else the error Kafka gives:
+ * The partition when the caller may do `operation` on its topic (Produce
+ * WRITE, Fetch READ, ListOffsets DESCRIBE, DeleteRecords DELETE) and this
+ * broker leads it, else the error Kafka gives: TOPIC_AUTHORIZATION_FAILED
+ * (checked first, so a topic one may not see stays secret),
  * UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE (no live replica) or
  * NOT_LEADER_OR_FOLLOWER (the client's metadata is stale: it refreshes and retries).
  */
-export function leaderPartition(ctx: RequestContext, topic: string, index: number): Partition | number {
+export function leaderPartition(ctx: RequestContext, topic: string, index: number, operation: number): Partition | number {
+  if (!topicAllowed(ctx, operation, topic)) return ErrorCode.TOPIC_AUTHORIZATION_FAILED;
   const p = ctx.state.topics.get(topic)?.partitions[index];
   if (!p) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
   if (p.leader < 0) return ErrorCode.LEADER_NOT_AVAILABLE;

@@ -6,6 +6,9 @@
 // offset, a sequence gap is OUT_OF_ORDER_SEQUENCE_NUMBER, an old epoch is
 // fenced). Only then is anything appended, so a refused batch leaves its
 // partition untouched; partitions are answered independently, as in Kafka.
+// Where ACLs are enforced, a topic the caller may not WRITE is
+// TOPIC_AUTHORIZATION_FAILED (./partition-access.ts), and transactional
+// records need WRITE on their transactional id.
 // Topics are not created here (Kafka creates them on Metadata only). Every
 // in-sync replica is in this process, so acks=all waits for nothing more than
 // acks=1; but as in Kafka, acks=all is refused (NOT_ENOUGH_REPLICAS) while the
@@ -17,6 +20,7 @@ import { producerBatchOf } from "../producers/partition-state";
 import { isValid, validateBatch } from "../log/validate-batch";
 import { CLOSE_CONNECTION, type Handler, type RequestContext } from "./handler";
 import { leaderPartition } from "./partition-access";
+import { allowed, onTransactionalId, Operation } from "./authorization";
 import { produce as schema } from "../protocol/schemas/produce";
 import { StorageError } from "../storage/storage";
 
@@ -28,7 +32,7 @@ function failed(index: number, errorCode: number, errorMessage: string | null = 
 }
 
 function appendPartition(ctx: RequestContext, transactionalId: string | null, topic: string, index: number, records: Buffer | null, acks: number): PartitionResult {
-  const p = leaderPartition(ctx, topic, index);
+  const p = leaderPartition(ctx, topic, index, Operation.WRITE);
   if (typeof p === "number") return failed(index, p);
   const settings = ctx.state.topicSettings(topic, ctx.nodeId);
   if (acks === -1 && p.isr.length < settings.minInsyncReplicas) {
@@ -69,13 +73,13 @@ function transactionalProducerOf(records: Buffer | null): bigint | undefined {
 
 /**
  * A failure of the whole request, as KafkaApis and ReplicaManager answer it:
- * transactional records need a transactional id, and one request carries the
- * transactional records of one producer only.
+ * transactional records need a transactional id the caller may WRITE, and one
+ * request carries the transactional records of one producer only.
  */
-function requestError(body: ProduceRequest): number | undefined {
+function requestError(ctx: RequestContext, body: ProduceRequest): number | undefined {
   const producers = body.topicData.flatMap((t) => t.partitionData.map((d) => transactionalProducerOf(d.records))).filter((p): p is bigint => p !== undefined);
   if (producers.length === 0) return undefined;
-  if (body.transactionalId === null) return ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED;
+  if (body.transactionalId === null || !allowed(ctx, onTransactionalId(Operation.WRITE, body.transactionalId))) return ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED;
   if (new Set(producers.filter((p) => p >= 0n)).size > 1) return ErrorCode.INVALID_PRODUCER_ID_MAPPING;
   return undefined;
 }
@@ -84,7 +88,7 @@ export const produce: Handler = {
   schema,
   handle(ctx, body: ProduceRequest): ProduceResponse | undefined | typeof CLOSE_CONNECTION {
     const validAcks = body.acks === 0 || body.acks === 1 || body.acks === -1;
-    const whole = validAcks ? requestError(body) : ErrorCode.INVALID_REQUIRED_ACKS;
+    const whole = validAcks ? requestError(ctx, body) : ErrorCode.INVALID_REQUIRED_ACKS;
     const responses = body.topicData.map((t) => ({
       name: t.name,
       partitionResponses: t.partitionData.map((d) =>

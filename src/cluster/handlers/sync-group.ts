@@ -4,9 +4,11 @@ import { refuseUnlessCoordinator } from "./coordinator-checks";
 import type { SyncRequest } from "../groups/membership";
 import type { Handler } from "./handler";
 import { syncGroup as schema } from "../protocol/schemas/sync-group";
+import { groupRead } from "./authorization";
 
 export const syncGroup: Handler = {
   schema,
+  requires: groupRead,
   async handle(ctx, body: SyncRequest) {
     const refused = refuseUnlessCoordinator(ctx, schema, body.groupId, body);
     if (refused) return refused;

@@ -6,6 +6,7 @@ import { ErrorCode } from "../protocol/errors";
 import { coordinatorCheck, partitionExists } from "./coordinator-checks";
 import type { Handler } from "./handler";
 import { txnOffsetCommit as schema } from "../protocol/schemas/txn-offset-commit";
+import { onGroup, onTransactionalId, Operation } from "./authorization";
 
 type TxnOffsetCommitBody = {
   transactionalId: string;
@@ -17,6 +18,7 @@ type TxnOffsetCommitBody = {
 
 export const txnOffsetCommit: Handler = {
   schema,
+  requires: (body: TxnOffsetCommitBody) => [onTransactionalId(Operation.WRITE, body.transactionalId), onGroup(Operation.READ, body.groupId)],
   handle(ctx, body: TxnOffsetCommitBody) {
     const producerId = BigInt(body.producerId);
     let errorCode = coordinatorCheck(ctx, body.groupId);

@@ -21,6 +21,8 @@ export type ProducerBatch = {
   recordCount: number;
   isTransactional: boolean;
   isControl: boolean;
+  /** The batch's largest record timestamp: a producer's last timestamp (DescribeProducers). */
+  maxTimestamp?: bigint;
 };
 
 /** The batch-header fields the producer rules read (a subset of the codec's BatchHeader). */
@@ -31,6 +33,7 @@ export type BatchHeaderFields = {
   lastOffsetDelta: number;
   isTransactional: boolean;
   isControl: boolean;
+  maxTimestamp?: bigint;
 };
 
 export function producerBatchOf(h: BatchHeaderFields): ProducerBatch {
@@ -41,8 +44,25 @@ export function producerBatchOf(h: BatchHeaderFields): ProducerBatch {
     recordCount: h.lastOffsetDelta + 1,
     isTransactional: h.isTransactional,
     isControl: h.isControl,
+    maxTimestamp: h.maxTimestamp,
   };
 }
+
+/** What DescribeProducers (KIP-664) shows of one producer, as Kafka's ProducerStateEntry holds it. */
+export type ActiveProducer = {
+  producerId: bigint;
+  producerEpoch: number;
+  /** The last sequence appended, -1 when none (only markers). */
+  lastSequence: number;
+  lastTimestamp: bigint;
+  /** The coordinator epoch of the last transaction marker, -1 when none. */
+  coordinatorEpoch: number;
+  /** Where the producer's open transaction starts in this partition, -1 when none. */
+  currentTxnStartOffset: bigint;
+};
+
+/** The coordinator epoch this cluster's markers carry (protocol/records encodeControlRecord): its transaction coordinator has no epochs. */
+const MARKER_COORDINATOR_EPOCH = 0;
 
 export type CheckResult =
   | { kind: "append" }
@@ -50,7 +70,7 @@ export type CheckResult =
   | { kind: "error"; errorCode: number; message: string };
 
 type BatchMetadata = { firstSeq: number; lastSeq: number; firstOffset: bigint; lastOffset: bigint };
-type ProducerEntry = { epoch: number; batches: BatchMetadata[] };
+type ProducerEntry = { epoch: number; batches: BatchMetadata[]; lastTimestamp?: bigint; coordinatorEpoch?: number };
 
 /** Kafka keeps this many batches per producer and partition (max.in.flight.requests.per.connection ≤ 5 for idempotence). */
 export const RETAINED_BATCHES = 5;
@@ -113,10 +133,12 @@ export class PartitionProducerState {
     const lastOffset = baseOffset + BigInt(batch.recordCount - 1);
     let entry = this.producers.get(batch.producerId);
     if (!entry || batch.producerEpoch > entry.epoch) {
-      entry = { epoch: batch.producerEpoch, batches: [] };
+      entry = { epoch: batch.producerEpoch, batches: [], coordinatorEpoch: entry?.coordinatorEpoch };
       this.producers.set(batch.producerId, entry);
     }
+    if (batch.maxTimestamp !== undefined) entry.lastTimestamp = batch.maxTimestamp;
     if (batch.isControl) {
+      entry.coordinatorEpoch = MARKER_COORDINATOR_EPOCH;
       const first = this.ongoing.get(batch.producerId);
       this.ongoing.delete(batch.producerId);
       if (marker === "abort" && first !== undefined) {
@@ -158,6 +180,18 @@ export class PartitionProducerState {
       const last = entry.batches.at(-1);
       if (last && last.lastOffset < logStartOffset && !this.ongoing.has(producerId)) this.producers.delete(producerId);
     }
+  }
+
+  /** Every producer this partition holds state for (Kafka's ProducerStateManager.activeProducers). */
+  activeProducers(): ActiveProducer[] {
+    return [...this.producers].map(([producerId, entry]) => ({
+      producerId,
+      producerEpoch: entry.epoch,
+      lastSequence: entry.batches.at(-1)?.lastSeq ?? -1,
+      lastTimestamp: entry.lastTimestamp ?? -1n,
+      coordinatorEpoch: entry.coordinatorEpoch ?? -1,
+      currentTxnStartOffset: this.ongoing.get(producerId) ?? -1n,
+    }));
   }
 
   /** How many aborted transactions are remembered (for tests of pruning). */

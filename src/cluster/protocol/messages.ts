@@ -13,11 +13,14 @@ const byKey = new Map<number, ApiSchema>(schemas.map((s) => [s.apiKey, s]));
 
 /** Kafka's API keys by name, for the APIs described in ./schemas. */
 export const ApiKey = Object.fromEntries(schemas.map((s) => [s.name, s.apiKey])) as Record<
+  | "DescribeAcls" | "CreateAcls" | "DeleteAcls" | "DescribeCluster"
   | "Produce" | "Fetch" | "ListOffsets" | "Metadata" | "OffsetCommit" | "OffsetFetch" | "FindCoordinator"
   | "JoinGroup" | "Heartbeat" | "LeaveGroup" | "SyncGroup" | "DescribeGroups" | "ListGroups"
   | "SaslHandshake" | "ApiVersions" | "CreateTopics" | "DeleteTopics" | "InitProducerId"
   | "AddPartitionsToTxn" | "AddOffsetsToTxn" | "EndTxn" | "TxnOffsetCommit" | "DescribeConfigs"
   | "CreatePartitions" | "DeleteGroups" | "DeleteRecords" | "AlterConfigs" | "IncrementalAlterConfigs"
+  | "ElectLeaders" | "AlterPartitionReassignments" | "ListPartitionReassignments" | "OffsetDelete"
+  | "DescribeProducers" | "DescribeTransactions" | "ListTransactions"
   | "SaslAuthenticate",
   number
 >;

@@ -6,6 +6,7 @@
 // understood closes this connection only. On a listener with SASL, frames
 // go through the connection's SASL gate (./authentication.ts), one at a
 // time, until it reports the client authenticated.
+import { authorizationError, connectionAccess, type Access } from "../acls/access";
 import type { FaultInjector } from "../faults/injector";
 import type { ProduceJournal } from "../faults/produce-journal";
 import type { Coordination } from "../coordinators";
@@ -61,6 +62,9 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
   // Until the client is authenticated, frames are cut and handled one at a time, as
   // Kafka's authenticator reads them, so each is judged in the state the previous one left.
   let authenticating = false;
+  /** Kafka's principal for the connection: the SASL user once authenticated, else ANONYMOUS; ACLs apply on a SASL listener only. */
+  const accessNow = (): Access => connectionAccess(
+    gate?.user === undefined ? "User:ANONYMOUS" : `User:${gate.user}`, clientHost.slice(1), !!gate, deps.state.acls, deps.state.configs);
 
   transport.onClose(() => (closed = true));
   transport.onData((bytes) => {
@@ -171,7 +175,9 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
   }
 
   async function handle(handler: Handler, header: RequestHeader, body: Record<string, unknown>): Promise<unknown> {
-    const ctx: RequestContext = { nodeId: deps.nodeId, header, state: deps.state, coordination: deps.coordination, clientHost, maxMessageBytes: deps.maxMessageBytes, defects: deps.defects };
+    const ctx: RequestContext = { nodeId: deps.nodeId, header, state: deps.state, coordination: deps.coordination, clientHost, maxMessageBytes: deps.maxMessageBytes, access: accessNow(), defects: deps.defects };
+    const denied = handler.requires?.(body).find((r) => !ctx.access.allows(r.operation, r.resourceType, r.resourceName));
+    if (denied) return failure(handler, header, body, authorizationError(denied.resourceType));
     try {
       return await handler.handle(ctx, body);
     } catch (err) {

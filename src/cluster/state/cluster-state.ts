@@ -2,14 +2,17 @@
 // All brokers of the in-process cluster read and change this one object; the
 // rules live beside it — plans in ./topic-plans.ts, leaders and ISRs in
 // ./leader-election.ts, the internal topics in ./internal-topics.ts — and
-// durability behind ClusterStorage (./stored-topics.ts).
+// durability behind ClusterStorage (./stored-topics.ts); the ACLs in
+// ../acls/store.ts.
+import { AclStore } from "../acls/store";
 import type { TopicSettings } from "../configs/store";
 import { PartitionLog } from "../log/partition-log";
 import { ErrorCode } from "../protocol/errors";
 import type { StoredPartition } from "../storage/storage";
 import { InternalTopics, type CoordinatorKind } from "./internal-topics";
-import { initialLeadership, moveLeader, reelect } from "./leader-election";
+import { electOnRequest, initialLeadership, moveLeader, reelect, type ElectionType } from "./leader-election";
 import type { BrokerInfo, ClusterSettings, Partition, Topic } from "./model";
+import { Reassignments } from "./reassignments";
 import { storedLeadership, toStored } from "./stored-topics";
 import { TopicError } from "./topic-errors";
 import { planPartitions, planTopic, type PlanContext } from "./topic-plans";
@@ -21,9 +24,14 @@ export class ClusterState {
   readonly topics = new Map<string, Topic>();
   readonly brokers: BrokerInfo[] = [];
   readonly clusterId = "partition-lab";
+  /** The ACLs (CreateAcls, DeleteAcls), saved with the topics. */
+  readonly acls = new AclStore(() => this.save());
   private internal: InternalTopics | undefined;
+  private readonly reassignments: Reassignments;
 
-  constructor(readonly settings: ClusterSettings) {}
+  constructor(readonly settings: ClusterSettings) {
+    this.reassignments = new Reassignments(settings.schedule, settings.reassignmentDelayMs ?? 0, (id) => this.isUp(id), () => this.save());
+  }
 
   get configs() {
     return this.settings.configs;
@@ -59,16 +67,18 @@ export class ClusterState {
     if (!storage) return;
     const stored = storage.loadMetadata();
     this.configs.restoreDynamic(stored.brokerConfigs);
+    this.acls.restore(stored.acls ?? []);
     for (const t of stored.topics) {
       const topic: Topic = { name: t.name, configs: { ...t.configs }, partitions: [] };
       this.topics.set(t.name, topic);
       topic.partitions = t.partitions.map((p, index) => this.newPartition(t.name, index, p.replicas, p));
+      for (const p of topic.partitions) this.reassignments.resume(p);
     }
   }
 
   /** Writes the metadata that survives a restart (with --data-dir). */
   save(): void {
-    this.settings.storage?.saveMetadata(toStored(this.topics.values(), this.configs));
+    this.settings.storage?.saveMetadata(toStored(this.topics.values(), this.configs, this.acls.all()));
   }
 
   private newPartition(topic: string, index: number, replicas: number[], stored?: StoredPartition): Partition {
@@ -131,6 +141,7 @@ export class ClusterState {
 
   deleteTopic(name: string): void {
     const topic = this.existing(name);
+    for (const p of topic.partitions) this.reassignments.forget(p);
     for (const p of topic.partitions) p.log.remove();
     this.topics.delete(name);
     this.save();
@@ -169,6 +180,28 @@ export class ClusterState {
     this.save();
   }
 
+  /** Starts, replaces or (replicas null) cancels a partition's reassignment (KIP-455); throws TopicError as Kafka refuses. */
+  alterReassignment(topic: string, index: number, replicas: number[] | null): void {
+    const t = this.topics.get(topic);
+    if (!t) throw new TopicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Unable to find a topic named ${topic}.`);
+    const p = t.partitions[index];
+    if (!p) throw new TopicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Unable to find partition ${topic}:${index}.`);
+    const unclean = this.topicSettings(topic).uncleanLeaderElection;
+    this.reassignments.alter(p, replicas, this.brokers.map((b) => b.nodeId), unclean);
+    this.save();
+  }
+
+  /** Runs the election ElectLeaders asks for on one partition; returns Kafka's error code and message. */
+  electLeader(topic: string, index: number, type: ElectionType): { errorCode: number; errorMessage: string | null } {
+    const t = this.topics.get(topic);
+    if (!t) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `No such topic as ${topic}` };
+    const p = t.partitions[index];
+    if (!p) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `No such partition as ${topic}-${index}` };
+    const errorCode = electOnRequest(p, type, (id) => this.isUp(id));
+    if (errorCode === ErrorCode.NONE) this.save();
+    return { errorCode, errorMessage: null };
+  }
+
   /** Marks a broker down or up and re-elects leaders and ISRs, as the controller would. */
   setBrokerUp(nodeId: number, up: boolean): void {
     const broker = this.broker(nodeId);
@@ -178,6 +211,7 @@ export class ClusterState {
     for (const t of this.topics.values()) {
       const unclean = this.topicSettings(t.name).uncleanLeaderElection;
       for (const p of t.partitions) reelect(p, nodeId, up, isUp, unclean);
+      for (const p of t.partitions) this.reassignments.brokerChanged(p);
     }
     this.internal?.brokerChanged(nodeId, up, isUp);
     this.save();

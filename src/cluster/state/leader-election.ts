@@ -6,6 +6,7 @@
 // offline (leader -1) until that replica returns — or, with
 // unclean.leader.election.enable, until any replica does. The leader epoch
 // grows at every change of leader (KIP-101/KIP-320).
+import { ErrorCode } from "../protocol/errors";
 import type { BrokerInfo, Leadership } from "./model";
 
 type IsUp = (nodeId: number) => boolean;
@@ -71,4 +72,31 @@ export function recoverLeadership(p: Leadership, isUp: IsUp): Leadership {
   }
   out.isr = out.replicas.filter(isUp);
   return out;
+}
+
+/** An election a client asks for with ElectLeaders (KIP-460): 0 = preferred, 1 = unclean. */
+export type ElectionType = 0 | 1;
+
+/**
+ * ElectLeaders for one partition, as Kafka's controller runs it
+ * (ReplicationControlManager.electLeader, PartitionChangeBuilder): a preferred
+ * election moves leadership to the first replica when it is live and in sync;
+ * an unclean one gives an offline partition the first live in-sync replica,
+ * else the first live replica. Returns the error code (NONE when it elected).
+ */
+export function electOnRequest(p: Leadership, type: ElectionType, isUp: IsUp): number {
+  if (type === 0 ? p.leader === p.replicas[0] : p.leader >= 0) return ErrorCode.ELECTION_NOT_NEEDED;
+  const eligible = (r: number) => isUp(r) && p.isr.includes(r);
+  const preferred = p.replicas[0];
+  if (type === 0) {
+    // Kafka keeps a valid current leader rather than elect another when the preferred one cannot lead.
+    if (!eligible(preferred)) return ErrorCode.PREFERRED_LEADER_NOT_AVAILABLE;
+    setLeader(p, preferred);
+  } else if (!electClean(p, isUp)) {
+    const live = p.replicas.find(isUp);
+    if (live === undefined) return ErrorCode.ELIGIBLE_LEADERS_NOT_AVAILABLE;
+    setLeader(p, live);
+  }
+  p.isr = p.replicas.filter(isUp);
+  return ErrorCode.NONE;
 }

@@ -14,6 +14,9 @@ export type Leadership = {
   replicas: number[];
   /** In-sync replicas: every live replica while there is a leader; the last leader alone while the partition is offline. */
   isr: number[];
+  /** While a reassignment (KIP-455) is in progress: the replicas it adds and removes (replicas holds both). */
+  addingReplicas?: number[];
+  removingReplicas?: number[];
 };
 
 export type Partition = Leadership & { index: number; log: PartitionLog };
@@ -27,4 +30,8 @@ export type ClusterSettings = {
   configs: ClusterConfigs;
   /** The clock retention and segment rolling read (the coordinators' clock). */
   now?: () => number;
+  /** One-shot timers (the coordinators' clock); without them a reassignment's replicas catch up at once. */
+  schedule?: (ms: number, fn: () => void) => () => void;
+  /** How long a reassignment's added replicas take to catch up (default 0). */
+  reassignmentDelayMs?: number;
 };

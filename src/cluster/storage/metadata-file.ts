@@ -1,6 +1,6 @@
 // The cluster's metadata on disk (topics.json: topics with their configs,
-// partition replicas, leaders, epochs, ISRs and log start offsets, and the
-// dynamic broker configs), replaced atomically by write-to-temp + fsync +
+// partition replicas, leaders, epochs, ISRs and log start offsets, the
+// dynamic broker configs and the ACLs), replaced atomically by write-to-temp + fsync +
 // rename so a crash leaves either the old or the new version. A file that
 // cannot be read is reported and left alone, never overwritten.
 import * as fs from "node:fs";
@@ -13,6 +13,12 @@ const FILE = "topics.json";
 const isIdList = (v: unknown) => Array.isArray(v) && v.every((x) => Number.isInteger(x));
 const isConfigMap = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string");
 
+const isAcl = (a: unknown) => {
+  const acl = a as Record<string, unknown>;
+  return typeof acl === "object" && acl !== null && ["resourceName", "principal", "host"].every((k) => typeof acl[k] === "string")
+    && ["resourceType", "patternType", "operation", "permissionType"].every((k) => Number.isInteger(acl[k]));
+};
+
 /** Why `parsed` is not topics.json as this cluster writes it, or undefined. */
 function shapeProblem(parsed: unknown): string | undefined {
   const m = parsed as StoredMetadata;
@@ -22,6 +28,7 @@ function shapeProblem(parsed: unknown): string | undefined {
     if (t.configs !== undefined && !isConfigMap(t.configs)) return `topic ${t.name}: configs are not strings`;
     if (!t.partitions.every((p) => isIdList(p?.replicas) && p.replicas.length > 0 && (p.isr === undefined || isIdList(p.isr)))) return `topic ${t.name}: a partition without replicas`;
   }
+  if (m.acls !== undefined && !(Array.isArray(m.acls) && m.acls.every(isAcl))) return "an ACL without its seven fields";
   return undefined;
 }
 

@@ -2,6 +2,7 @@
 // lives here, so the in-memory cluster (and a browser bundle) never imports
 // a file system; ./file-storage.ts is the Node implementation behind
 // `--data-dir`.
+import type { AclBinding } from "../acls/model";
 import type { Journal } from "../coordination/journal";
 import type { DynamicBrokerConfigs } from "../configs/store";
 import type { LogFiles } from "../log/segments";
@@ -14,11 +15,14 @@ export type StoredPartition = {
   isr?: number[];
   /** Moved by DeleteRecords; a decimal string (offsets are 64-bit). */
   logStartOffset?: string;
+  /** A reassignment in progress (see ../state/reassignment.ts). */
+  addingReplicas?: number[];
+  removingReplicas?: number[];
 };
 
 export type StoredTopic = { name: string; configs?: Record<string, string>; partitions: StoredPartition[] };
 
-export type StoredMetadata = { topics: StoredTopic[]; brokerConfigs?: DynamicBrokerConfigs };
+export type StoredMetadata = { topics: StoredTopic[]; brokerConfigs?: DynamicBrokerConfigs; acls?: AclBinding[] };
 
 export interface ClusterStorage {
   /** Where it lives, for messages ("data in DIR"). */

@@ -17,8 +17,8 @@ export async function reachable(): Promise<boolean> {
   return false;
 }
 
-/** Starts an in-page cluster and returns the notebook's {@link Lab} over it. */
-export async function connect(options: { quiet?: boolean } = {}): Promise<Lab> {
+/** Starts an in-page cluster and returns the notebook's {@link Lab} over it (every call its own, so `own` changes nothing here). */
+export async function connect(options: { quiet?: boolean; own?: boolean } = {}): Promise<Lab> {
   // The advertised names say where these brokers are; nothing listens on those ports.
   const cluster = await createCluster({ brokers: 3, host: "in-page-broker", port: 9092 });
   running.add(cluster);
@@ -29,6 +29,7 @@ export async function connect(options: { quiet?: boolean } = {}): Promise<Lab> {
     source: "in-page",
     cluster,
     faults: async () => cluster.faults,
+    startOwn: () => connect(options),
     async stop() {
       running.delete(cluster);
       await cluster.stop();

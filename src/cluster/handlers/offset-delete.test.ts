@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ClusterConfigs } from "../configs/store";
 import { ManualClock } from "../coordination/clock";
 import { createCoordination } from "../coordinators";
+import { NO_DEFECTS } from "../defects";
 import { ErrorCode } from "../protocol/errors";
 import { ClusterState } from "../state/cluster-state";
 import type { RequestContext } from "./handler";
@@ -31,7 +32,7 @@ function cluster() {
   });
   closers.push(() => coordination.close());
   const ctx = (key: string, nodeId = coordination.coordinatorFor(key)!): RequestContext => ({
-    nodeId, header: { apiKey: 47, apiVersion: 0, correlationId: 1, clientId: "test" }, clientHost: "/127.0.0.1", coordination, state, maxMessageBytes: 1 << 20, access: unrestricted,
+    nodeId, header: { apiKey: 47, apiVersion: 0, correlationId: 1, clientId: "test" }, clientHost: "/127.0.0.1", coordination, state, maxMessageBytes: 1 << 20, access: unrestricted, defects: NO_DEFECTS,
   });
   const commit = (groupId: string, ...topics: string[]) =>
     coordination.offsets.commit(groupId, topics.map((topic) => ({ topic, partition: 0, offset: 5n, leaderEpoch: -1, metadata: null, commitTimestamp: 0 })));

@@ -50,12 +50,8 @@ const all: Handler[] = [
   leaveGroup, syncGroup, describeGroups, listGroups, saslHandshake, apiVersions, createTopics, deleteTopics,
   initProducerId, addPartitionsToTxn, addOffsetsToTxn, endTxn, txnOffsetCommit, describeConfigs,
   createPartitions, deleteGroups, deleteRecords, alterConfigs, incrementalAlterConfigs, saslAuthenticate,
-  alterPartitionReassignments, listPartitionReassignments,
-  electLeaders,
-  offsetDelete,
-  describeProducers,
-  describeTransactions,
-  listTransactions,
+  alterPartitionReassignments, listPartitionReassignments, electLeaders, offsetDelete, describeProducers,
+  describeTransactions, listTransactions,
 ];
 
 export const handlers: ReadonlyMap<number, Handler> = new Map(all.map((h) => [h.schema.apiKey, h]));

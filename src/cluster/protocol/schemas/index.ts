@@ -48,10 +48,6 @@ export const schemas: readonly ApiSchema[] = [
   createTopics, deleteTopics, initProducerId, addPartitionsToTxn, addOffsetsToTxn, endTxn,
   txnOffsetCommit, describeConfigs, createPartitions, deleteGroups, deleteRecords, alterConfigs,
   incrementalAlterConfigs, saslAuthenticate,
-  alterPartitionReassignments, listPartitionReassignments,
-  electLeaders,
-  offsetDelete,
-  describeProducers,
-  describeTransactions,
-  listTransactions,
+  alterPartitionReassignments, listPartitionReassignments, electLeaders, offsetDelete, describeProducers,
+  describeTransactions, listTransactions,
 ];

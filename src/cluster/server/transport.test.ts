@@ -1,7 +1,8 @@
 // The in-memory pipe behaves as a socket would for the connection loop and
 // for a client adapter: connect first, bytes in order and copied, pause
 // holds data back, a close reaches both ends once, after any data already
-// written, and a refused connection errors then closes.
+// written, a refused connection errors then closes, and a peer that answers
+// every chunk at once cannot keep the host's timers from running.
 import { describe, expect, it } from "vitest";
 import { createMemoryPipe, refusedConnection } from "./transport";
 
@@ -65,6 +66,22 @@ describe("createMemoryPipe", () => {
     client.write(Buffer.from("late"));
     await tick();
     expect(events).toEqual(["data last", "server closed", "client closed", `error write after close on ${client.localAddress}`]);
+  });
+
+  it("lets a timer run while both ends answer every chunk at once", async () => {
+    const { server, client } = createMemoryPipe();
+    const LIMIT = 100_000;
+    let exchanges = 0;
+    server.onData((b) => server.write(b));
+    client.onData((b) => {
+      if (++exchanges < LIMIT) client.write(b);
+    });
+    client.write(Buffer.from("fetch"));
+    const atTimer = await new Promise<number>((resolve) => setTimeout(() => resolve(exchanges), 0));
+    exchanges = LIMIT; // the client stops asking
+    client.close();
+    expect(atTimer).toBeGreaterThan(0);
+    expect(atTimer).toBeLessThan(LIMIT);
   });
 
   it("a refused connection errors, closes and never connects", async () => {

@@ -2,6 +2,7 @@
 // duplex byte stream. In Node it is a TCP socket (./tcp-transport.ts); in a
 // browser, or in a test without sockets, an in-memory pipe from
 // createMemoryPipe. Nothing here imports a Node module.
+import { deliver } from "./delivery";
 
 /** A bidirectional byte stream to one client: a TCP socket in Node, an in-memory pipe in a browser. */
 export interface Transport {
@@ -18,7 +19,8 @@ export interface Transport {
 /**
  * The client's end of an in-memory connection: enough to stand in for a
  * socket (kafkajs's `socketFactory` wants connect, data, end/close and error).
- * Delivery is asynchronous and in order, as on a socket.
+ * Delivery is asynchronous and in order, as on a socket, and lets the host's
+ * task queue run now and then (./delivery.ts).
  */
 export interface MemoryClient {
   /** The address the broker sees for this client ("memory:7"). */
@@ -57,7 +59,7 @@ export function createMemoryPipe(): { server: Transport; client: MemoryClient } 
 
   // A chunk written before close still arrives (before onClose), as bytes a socket already sent do.
   // While anything is held, later chunks queue behind it: a socket never reorders.
-  const deliver = (end: End, chunk: Uint8Array) => {
+  const arrive = (end: End, chunk: Uint8Array) => {
     if (end.paused || end.held.length > 0) end.held.push(chunk);
     else for (const l of end.data) l(chunk);
   };
@@ -70,17 +72,17 @@ export function createMemoryPipe(): { server: Transport; client: MemoryClient } 
   const send = (end: End, bytes: Uint8Array) => {
     // Copy: the writer may reuse its buffer, as it may with a socket.
     const chunk = new Uint8Array(bytes); // (Buffer#slice would be a view)
-    queueMicrotask(() => deliver(end, chunk));
+    deliver(() => arrive(end, chunk));
   };
   const close = () => {
     if (closed) return;
     closed = true;
-    queueMicrotask(() => {
+    deliver(() => {
       for (const l of toServer.close) l();
       for (const l of toClient.close) l();
     });
   };
-  queueMicrotask(() => {
+  deliver(() => {
     if (!closed) for (const l of connectListeners) l();
   });
 
@@ -95,7 +97,7 @@ export function createMemoryPipe(): { server: Transport; client: MemoryClient } 
     },
     resume: () => {
       toServer.paused = false;
-      queueMicrotask(() => flush(toServer));
+      deliver(() => flush(toServer));
     },
     onData: (l) => void toServer.data.push(l),
     onClose: (l) => void toServer.close.push(l),
@@ -103,7 +105,7 @@ export function createMemoryPipe(): { server: Transport; client: MemoryClient } 
   const client: MemoryClient = {
     localAddress: address,
     write: (bytes) => {
-      if (closed) queueMicrotask(() => errorListeners.forEach((l) => l(new Error(`write after close on ${address}`))));
+      if (closed) deliver(() => errorListeners.forEach((l) => l(new Error(`write after close on ${address}`))));
       else send(toServer, bytes);
     },
     close,
@@ -119,7 +121,7 @@ export function createMemoryPipe(): { server: Transport; client: MemoryClient } 
 export function refusedConnection(address: string): MemoryClient {
   const errors: ((err: Error) => void)[] = [];
   const closes: (() => void)[] = [];
-  queueMicrotask(() => {
+  deliver(() => {
     const err = Object.assign(new Error(`connect ECONNREFUSED ${address}`), { code: "ECONNREFUSED" });
     for (const l of errors) l(err);
     for (const l of closes) l();

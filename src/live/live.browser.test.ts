@@ -62,28 +62,16 @@ function liveParts(page: Page): Promise<Record<string, { ran?: string; parts: Ou
   });
 }
 
-/**
- * Known bugs of the live mode, asserted as they are so that a fix shows here:
- * in lesson 10's "a TypeError stops the consumer" cell kafkajs in the page
- * retries the crashed handler 3 times where Node's build sees 1, so the
- * cell's check fails and Run all stops there. Not understood yet.
- */
-const KNOWN_LIVE_FAILURES: Record<string, { cell: string; message: string }> = {
-  "10-ordering-on-the-consumer-side": { cell: "nb10-24", message: "✗ a TypeError crashed the consumer after 3 attempt" },
-};
-
 async function runLesson(lesson: Executed): Promise<void> {
   const { page, problems } = await open(lesson.slug);
   await page.click("button.live-run-all");
   const state = await settle(page);
   const live = await liveParts(page);
   const errors = Object.entries(live).flatMap(([id, c]) => c.parts.filter((p) => p.type === "error").map((p) => `${id}: ${(p as { text: string }).text}`));
-  const known = KNOWN_LIVE_FAILURES[lesson.slug];
-  expect(errors.map((e) => (known && e.startsWith(`${known.cell}: `) && e.includes(known.message) ? "known" : e)), `${lesson.slug}: error outputs`).toEqual(known ? ["known"] : []);
-  expect(state, lesson.slug).toBe(known ? "failed" : "done");
+  expect(errors, `${lesson.slug}: error outputs`).toEqual([]);
+  expect(state, lesson.slug).toBe("done");
   expect(problems, lesson.slug).toEqual([]);
-  const stopAt = known ? lesson.cells.findIndex((c) => c.id === known.cell) : lesson.cells.length;
-  for (const cell of lesson.cells.slice(0, stopAt)) {
+  for (const cell of lesson.cells) {
     const expected = cell.tags.includes("raises-exception") ? "expected-error" : "ok";
     expect(live[cell.id]?.ran, `${lesson.slug} cell ${cell.id} ran`).toBe(expected);
     if (expected === "ok") expect(signature(live[cell.id].parts), `${lesson.slug} cell ${cell.id}`).toEqual(signature(partsOfNotebookOutputs(cell.outputs)));

@@ -7,12 +7,20 @@ import { CliError } from "./cli-error";
 
 export type Flags = { values: Record<string, string | boolean | undefined>; positionals: string[] };
 
-export function parseFlags(argv: string[], options: NonNullable<ParseArgsConfig["options"]>, usage: string, allowPositionals = false): Flags {
+/**
+ * Parses `argv` strictly. On `--help`/`-h` it prints `usage` and returns
+ * undefined: the command has nothing more to do and exits 0.
+ */
+export function parseFlags(argv: string[], options: NonNullable<ParseArgsConfig["options"]>, usage: string, allowPositionals = false): Flags | undefined {
+  let flags: Flags;
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals }) as Flags;
+    flags = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals }) as Flags;
   } catch (err) {
     throw new CliError(`${(err as Error).message}\n\n${usage}`);
   }
+  if (!flags.values.help) return flags;
+  console.log(usage);
+  return undefined;
 }
 
 /** A flag that must be a whole number in [min, max]. */

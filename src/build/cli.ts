@@ -21,7 +21,7 @@ whole build (default ${DEFAULT_BUILD_DEADLINE_SECONDS}). PARTITION_LAB_DEBUG=1 w
 const EXIT_DEADLINE_MS = 10_000;
 
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseFlags(argv, {
+  const flags = parseFlags(argv, {
     "keep-going": { type: "boolean" },
     force: { type: "boolean" },
     jobs: { type: "string" },
@@ -30,10 +30,8 @@ export async function main(argv: string[]): Promise<number> {
     "cell-by-cell": { type: "boolean" },
     deadline: { type: "string" },
   }, USAGE);
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  if (!flags) return 0;
+  const { values } = flags;
   const result = await build({
     root: path.resolve(__dirname, "../.."),
     outDir: values.out ? path.resolve(values.out as string) : undefined,

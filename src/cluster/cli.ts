@@ -43,7 +43,7 @@ function configFlags(values: string[]): Record<string, string> {
 
 export async function main(argv: string[]): Promise<number> {
   const { rest, tls: tlsFiles } = takeTlsFlag(argv);
-  const { values } = parseFlags(rest, {
+  const flags = parseFlags(rest, {
     brokers: { type: "string" },
     "first-node-id": { type: "string" },
     port: { type: "string" },
@@ -55,10 +55,8 @@ export async function main(argv: string[]): Promise<number> {
     "control-host": { type: "string" },
     sasl: { type: "string" },
   }, USAGE);
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  if (!flags) return 0;
+  const { values } = flags;
   const str = (name: string) => values[name] as string | undefined;
   const brokers = intFlag(str("brokers"), "brokers", 3, 1, 32);
   const partitions = str("partitions");

@@ -37,7 +37,7 @@ function uiFlag(value: string | undefined): JupyterFlavor | undefined {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(argv, {
+  const flags = parseFlags(argv, {
     port: { type: "string" },
     ip: { type: "string" },
     "no-browser": { type: "boolean" },
@@ -49,10 +49,8 @@ export async function main(argv: string[]): Promise<number> {
     verbose: { type: "boolean" },
     "start-timeout": { type: "string" },
   }, USAGE, true);
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  if (!flags) return 0;
+  const { values, positionals } = flags;
   if (positionals.length > 1) throw new CliError(`one folder at most (got ${positionals.join(", ")})\n\n${USAGE}`);
   const str = (name: string) => values[name] as string | undefined;
   const perNotebook = Boolean(values["per-notebook-clusters"]);

@@ -2,18 +2,27 @@
 // text fallback of each chart is its data as a small table.
 import { display } from "./display";
 import { vegaLiteToSvg } from "./render-svg";
-import { tableText } from "./tables";
+import { tableText, type Row } from "./tables";
 import { vegaLiteSpec as spec, type VegaLiteSpec } from "./vega-spec";
 
 export type { VegaLiteSpec } from "./vega-spec";
 
 /** Bars: how many messages each partition holds. */
 export function messagesPerPartition(counts: { partition: number; messages: number }[], title = "Messages per partition"): VegaLiteSpec {
-  return spec(title, counts, {
+  return bars(title, counts, ["partition", "partition"], ["messages", "messages"]);
+}
+
+type Axis = [field: string, title: string];
+
+/** Bars of `y` per `x` category; with `stacks`, each bar stacks one segment per value of that field. */
+function bars(title: string, values: Row[], [xField, xTitle]: Axis, [yField, yTitle]: Axis, stacks?: { field: string; sort?: string }): VegaLiteSpec {
+  const y = { field: yField, type: "quantitative", title: yTitle, ...(stacks ? { stack: "zero" } : {}) };
+  return spec(title, values, {
     mark: { type: "bar", tooltip: true },
     encoding: {
-      x: { field: "partition", type: "ordinal", title: "partition" },
-      y: { field: "messages", type: "quantitative", title: "messages" },
+      x: { field: xField, type: "ordinal", title: xTitle },
+      y,
+      ...(stacks ? { color: { field: stacks.field, type: "nominal", title: "", ...(stacks.sort ? { sort: stacks.sort } : {}) } } : {}),
     },
   });
 }
@@ -77,13 +86,7 @@ export function beforeAfterPartitions(rows: { key: string; before: number; after
 
 /** Bars: how many partition leaders each broker holds. */
 export function leadersPerBroker(rows: { broker: number; leaders: number }[], title = "Partition leaders per broker"): VegaLiteSpec {
-  return spec(title, rows, {
-    mark: { type: "bar", tooltip: true },
-    encoding: {
-      x: { field: "broker", type: "ordinal", title: "broker" },
-      y: { field: "leaders", type: "quantitative", title: "leaders" },
-    },
-  });
+  return bars(title, rows, ["broker", "broker"], ["leaders", "leaders"]);
 }
 
 /** Points: the order records arrived in (x) against their offset (y), one colour per partition. */
@@ -148,26 +151,12 @@ export function lagPerPartition(rows: { partition: number; committed: number; en
     { partition: r.partition, part: "read (up to the committed offset)", records: Math.max(0, r.committed) },
     { partition: r.partition, part: "lag (end offset − committed)", records: r.end - Math.max(0, r.committed) },
   ]);
-  return spec(title, values, {
-    mark: { type: "bar", tooltip: true },
-    encoding: {
-      x: { field: "partition", type: "ordinal", title: "partition" },
-      y: { field: "records", type: "quantitative", title: "offsets", stack: "zero" },
-      color: { field: "part", type: "nominal", title: "", sort: "descending" },
-    },
-  });
+  return bars(title, values, ["partition", "partition"], ["records", "offsets"], { field: "part", sort: "descending" });
 }
 
 /** Stacked bars: how a partition's offsets are used (committed records, aborted records, transaction markers). */
 export function offsetsByState(rows: { partition: number; state: string; offsets: number }[], title = "What each offset holds"): VegaLiteSpec {
-  return spec(title, rows, {
-    mark: { type: "bar", tooltip: true },
-    encoding: {
-      x: { field: "partition", type: "ordinal", title: "partition" },
-      y: { field: "offsets", type: "quantitative", title: "offsets", stack: "zero" },
-      color: { field: "state", type: "nominal", title: "" },
-    },
-  });
+  return bars(title, rows, ["partition", "partition"], ["offsets", "offsets"], { field: "state" });
 }
 
 /**

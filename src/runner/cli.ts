@@ -18,17 +18,15 @@ written to --out DIR, or over the originals with --inplace.
 PARTITION_LAB_DEBUG=1 writes every message to and from each kernel to a file.`;
 
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(argv, {
+  const flags = parseFlags(argv, {
     timeout: { type: "string" },
     jobs: { type: "string" },
     out: { type: "string" },
     inplace: { type: "boolean" },
     "run-all": { type: "boolean" },
   }, USAGE, true);
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  if (!flags) return 0;
+  const { values, positionals } = flags;
   if (positionals.length === 0) throw new CliError(`no notebook given\n\n${USAGE}`);
   for (const p of positionals) if (!fs.existsSync(p)) throw new CliError(`${p}: no such notebook`);
   if (values.out && values.inplace) throw new CliError("--out and --inplace exclude each other");

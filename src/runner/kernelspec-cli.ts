@@ -16,11 +16,9 @@ The kernelspec holds absolute paths to this node and this checkout: if you
 move or delete the checkout, run this command again from its new place.`;
 
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseFlags(argv, { user: { type: "boolean" }, prefix: { type: "string" } }, USAGE);
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const flags = parseFlags(argv, { user: { type: "boolean" }, prefix: { type: "string" } }, USAGE);
+  if (!flags) return 0;
+  const { values } = flags;
   if (values.user && values.prefix) throw new CliError("--user and --prefix exclude each other");
   const prefix = values.prefix as string | undefined;
   const dir = installKernelSpec({ prefix, user: !prefix });

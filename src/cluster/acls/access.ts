@@ -6,12 +6,18 @@
 // authorizer.class.name) while the ACLs are still stored and described.
 import type { ClusterConfigs } from "../configs/store";
 import { ErrorCode } from "../protocol/errors";
-import { authorize } from "./authorizer";
+import { authorize, authorizeByResourceType, type AuthorizerSettings } from "./authorizer";
 import { ResourceType } from "./model";
 import type { AclStore } from "./store";
 
-/** One authorization question: may the caller do `operation` on the resource? */
-export type Requirement = { operation: number; resourceType: number; resourceName: string };
+/**
+ * One authorization question: may the caller do `operation` on the resource —
+ * or, with a null name, on some resource of the type (KIP-679's
+ * authorizeByResourceType)? `otherwise` is an alternative that also suffices
+ * (InitProducerId: IDEMPOTENT_WRITE on the cluster, or WRITE on any topic);
+ * a denial answers the error of the first resource type.
+ */
+export type Requirement = { operation: number; resourceType: number; resourceName: string | null; otherwise?: Requirement };
 
 export type Access = {
   /** "User:alice" after SASL authentication, "User:ANONYMOUS" without it (Kafka's KafkaPrincipal.ANONYMOUS). */
@@ -19,24 +25,36 @@ export type Access = {
   /** Whether ACLs decide (a SASL listener). */
   readonly enforced: boolean;
   allows(operation: number, resourceType: number, resourceName: string): boolean;
+  /** Whether the caller may do `operation` on at least one resource of the type (Authorizer.authorizeByResourceType). */
+  allowsOnSome(operation: number, resourceType: number): boolean;
 };
+
+/** Whether `access` meets the requirement, or its alternative. */
+export function meets(access: Access, r: Requirement): boolean {
+  const met = r.resourceName === null ? access.allowsOnSome(r.operation, r.resourceType) : access.allows(r.operation, r.resourceType, r.resourceName);
+  return met || (r.otherwise !== undefined && meets(access, r.otherwise));
+}
 
 /** A connection's access: `principal` on `host` ("127.0.0.1"), judged by the ACLs in `acls` when `enforced`. */
 export function connectionAccess(principal: string, host: string, enforced: boolean, acls: AclStore, configs: ClusterConfigs): Access {
+  const settings = (): AuthorizerSettings => ({
+    superUsers: new Set((configs.brokerValue("super.users") ?? "").split(";").map((s) => s.trim()).filter(Boolean)),
+    allowIfNoAcl: configs.brokerFlag("allow.everyone.if.no.acl.found"),
+  });
   return {
     principal,
     enforced,
     allows(operation, resourceType, resourceName) {
-      if (!enforced) return true;
-      const superUsers = new Set((configs.brokerValue("super.users") ?? "").split(";").map((s) => s.trim()).filter(Boolean));
-      const allowIfNoAcl = configs.brokerFlag("allow.everyone.if.no.acl.found");
-      return authorize(acls.all(), { superUsers, allowIfNoAcl }, { principal, host, operation, resourceType, resourceName });
+      return !enforced || authorize(acls.all(), settings(), { principal, host, operation, resourceType, resourceName });
+    },
+    allowsOnSome(operation, resourceType) {
+      return !enforced || authorizeByResourceType(acls.all(), settings(), { principal, host, operation, resourceType });
     },
   };
 }
 
 /** Access for code that acts for nobody in particular (tests, in-process tools): everything is allowed. */
-export const unrestricted: Access = { principal: "User:ANONYMOUS", enforced: false, allows: () => true };
+export const unrestricted: Access = { principal: "User:ANONYMOUS", enforced: false, allows: () => true, allowsOnSome: () => true };
 
 /** AclEntry.authorizationError: the error a denial on this resource type answers. */
 export function authorizationError(resourceType: number): number {

@@ -2,7 +2,7 @@
 // ResourcePatternFilter/AccessControlEntryFilter.matches, AclControlManager
 // and StandardAuthorizerData (apache/kafka, cited in each module).
 import { describe, expect, it } from "vitest";
-import { authorize, authorizedOperations, type Action } from "./authorizer";
+import { authorize, authorizeByResourceType, authorizedOperations, type Action } from "./authorizer";
 import { AclOperation as Op, AclPermissionType as Perm, filterMatches, filterProblem, newAclProblem, PatternType as PT, ResourceType as RT, type AclBinding, type AclBindingFilter } from "./model";
 import { AclStore } from "./store";
 
@@ -118,5 +118,32 @@ describe("StandardAuthorizer rules", () => {
   it("authorized operations are a bit per operation code among those the resource type supports", () => {
     expect(authorizedOperations(RT.CLUSTER, () => true)).toBe((1 << 5) | (1 << 7) | (1 << 8) | (1 << 9) | (1 << 10) | (1 << 11) | (1 << 12));
     expect(authorizedOperations(RT.TOPIC, (op) => op === Op.READ || op === Op.ALL)).toBe(1 << 3);
+  });
+});
+
+describe("Authorizer.authorizeByResourceType (KIP-679): may the caller WRITE some topic?", () => {
+  const strict = { superUsers: new Set(["User:admin"]), allowIfNoAcl: false };
+  const some = (acls: AclBinding[], principal = "User:alice", s = strict) =>
+    authorizeByResourceType(acls, s, { principal, host: "127.0.0.1", operation: Op.WRITE, resourceType: RT.TOPIC });
+
+  it("an ALLOW on any literal, prefix or the wildcard suffices; super users and a no-ACL default pass", () => {
+    expect(some([])).toBe(false);
+    expect(some([acl()])).toBe(true);
+    expect(some([acl({ resourceName: "ord", patternType: PT.PREFIXED })])).toBe(true);
+    expect(some([acl({ resourceName: "*" })])).toBe(true);
+    expect(some([acl({ operation: Op.READ })])).toBe(false);
+    expect(some([acl({ resourceType: RT.GROUP })])).toBe(false);
+    expect(some([acl()], "User:bob")).toBe(false);
+    expect(some([], "User:admin")).toBe(true);
+    // Kafka asks the authorizer about a topic named "hardcode", which no ACL names: allow.everyone.if.no.acl.found answers.
+    expect(some([], "User:alice", { ...strict, allowIfNoAcl: true })).toBe(true);
+  });
+
+  it("a DENY on the same literal, a prefix of the allowed name, or \"*\" takes it back", () => {
+    expect(some([acl(), acl({ permissionType: Perm.DENY })])).toBe(false);
+    expect(some([acl(), acl({ permissionType: Perm.DENY, resourceName: "or", patternType: PT.PREFIXED })])).toBe(false);
+    expect(some([acl(), acl({ permissionType: Perm.DENY, resourceName: "*" })])).toBe(false);
+    expect(some([acl(), acl({ permissionType: Perm.DENY, resourceName: "payments" })])).toBe(true);
+    expect(some([acl({ resourceName: "ord", patternType: PT.PREFIXED }), acl({ permissionType: Perm.DENY })])).toBe(true); // a literal DENY does not dominate a prefix
   });
 });

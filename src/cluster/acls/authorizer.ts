@@ -51,6 +51,33 @@ export function authorize(acls: readonly AclBinding[], settings: AuthorizerSetti
   return matching.some((acl) => acl.permissionType === AclPermissionType.ALLOW);
 }
 
+export type TypeAction = Omit<Action, "resourceName">;
+
+/**
+ * Authorizer.authorizeByResourceType (KIP-679), the default implementation
+ * StandardAuthorizer keeps: whether the principal may do `operation` on some
+ * resource of the type. Super users may; a resource name nobody names
+ * ("hardcode", as Kafka asks) answers allow.everyone.if.no.acl.found; else an
+ * ALLOW (LITERAL or PREFIXED) that no DENY dominates — a DENY on the same
+ * literal, on "*", or on a prefix of it.
+ */
+export function authorizeByResourceType(acls: readonly AclBinding[], settings: AuthorizerSettings, action: TypeAction): boolean {
+  if (authorize(acls, settings, { ...action, resourceName: "hardcode" })) return true;
+  const mine = acls.filter((acl) =>
+    acl.resourceType === action.resourceType
+    && (acl.host === WILDCARD || acl.host === action.host)
+    && (acl.principal === action.principal || acl.principal === WILDCARD_PRINCIPAL)
+    && (acl.operation === action.operation || acl.operation === Op.ALL));
+  const denied = mine.filter((acl) => acl.permissionType === AclPermissionType.DENY);
+  if (denied.some((acl) => acl.patternType === PatternType.LITERAL && acl.resourceName === WILDCARD)) return false;
+  const deniedLiteral = new Set(denied.filter((acl) => acl.patternType === PatternType.LITERAL).map((acl) => acl.resourceName));
+  const deniedPrefixes = denied.filter((acl) => acl.patternType === PatternType.PREFIXED).map((acl) => acl.resourceName);
+  return mine.some((acl) => acl.permissionType === AclPermissionType.ALLOW && (
+    (acl.patternType === PatternType.LITERAL && acl.resourceName === WILDCARD)
+    || ((acl.patternType !== PatternType.LITERAL || !deniedLiteral.has(acl.resourceName))
+      && !deniedPrefixes.some((prefix) => acl.resourceName.startsWith(prefix)))));
+}
+
 /** AclEntry.supportedOperations: what authorized-operations bitfields cover, per resource type. */
 const SUPPORTED: Record<number, readonly number[]> = {
   [ResourceType.TOPIC]: [Op.READ, Op.WRITE, Op.CREATE, Op.DESCRIBE, Op.DELETE, Op.ALTER, Op.DESCRIBE_CONFIGS, Op.ALTER_CONFIGS],

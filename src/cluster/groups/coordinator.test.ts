@@ -167,6 +167,18 @@ describe("GroupCoordinator", () => {
     expect(coordinator.describeGroup("g")).toMatchObject({ groupState: "PreparingRebalance", members: [{ memberId: a.memberId }] });
   });
 
+  it("with a rebalance timeout of 0, removes a member that has not sent SyncGroup at once, as Kafka 3.x/4.x do", async () => {
+    // Kafka schedules its pending-sync expiry with the group's rebalance timeout (DelayedSync in 3.9,
+    // GroupMetadataManager.schedulePendingSync in 4.x); a 0 ms timer expires as soon as it is added
+    // (SystemTimer), so a client sending rebalanceTimeoutMs 0 loses its member before its SyncGroup.
+    // kafkajs's Broker.joinGroup sends 0 when no rebalanceTimeout is given; its consumer sends 60 s.
+    const { coordinator, join, clock } = setup();
+    const a = await join({ rebalanceTimeoutMs: 0 });
+    clock.advance(0);
+    expect(coordinator.describeGroup("g")).toMatchObject({ groupState: "Empty", members: [] });
+    expect((await coordinator.syncGroup({ groupId: "g", generationId: a.generationId, memberId: a.memberId, assignments: [] })).errorCode).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
+  });
+
   it("keeps members that all sent SyncGroup when the rebalance timeout passes", async () => {
     const { coordinator, join, clock } = setup();
     const a = await join({ sessionTimeoutMs: 60_000, rebalanceTimeoutMs: 20_000 });

@@ -6,6 +6,7 @@ import {
   acceptsProtocols, describe, sameProtocols, snapshotOf,
 } from "./group";
 import { addMember, joinWithoutRebalance, otherMembers, updateMember, type JoinRequest, type SyncRequest } from "./membership";
+import { commitVerdict } from "./commit-rules";
 import type { GroupInfo } from "./expiry";
 import { Rebalancer, joinError, syncError } from "./rebalance";
 import { offsetDeletion, subscribedTopics, type OffsetDeletion } from "./subscription";
@@ -189,28 +190,14 @@ export class GroupCoordinator {
     return { errorCode, memberErrors };
   }
 
-  /**
-   * Whether an OffsetCommit from (generationId, memberId) may be stored, as
-   * Kafka decides it: generation -1 is a "simple" commit, allowed only while
-   * the group has no members; members may commit while a rebalance is being
-   * prepared (that is when they flush their offsets) but not while the leader assigns.
-   */
-  checkCommit(groupId: string, generationId: number, memberId: string): number {
-    let group = this.groups.get(groupId);
-    if (!group) {
-      if (generationId >= 0) return ErrorCode.ILLEGAL_GENERATION;
-      group = new Group(groupId);
-      this.groups.set(groupId, group);
-      return ErrorCode.NONE;
-    }
-    if (group.state === "Dead") return ErrorCode.COORDINATOR_NOT_AVAILABLE;
-    if (generationId < 0 && group.state === "Empty") return ErrorCode.NONE;
-    if (group.state === "CompletingRebalance") return ErrorCode.REBALANCE_IN_PROGRESS;
-    const member = group.members.get(memberId);
-    if (!member) return ErrorCode.UNKNOWN_MEMBER_ID;
-    if (generationId !== group.generationId) return ErrorCode.ILLEGAL_GENERATION;
-    this.rebalance.scheduleHeartbeat(group, member);
-    return ErrorCode.NONE;
+  /** Whether an OffsetCommit (or, `transactional`, a TxnOffsetCommit) may commit to the group (./commit-rules.ts); creates a group Kafka would create. */
+  checkCommit(groupId: string, generationId: number, memberId: string, transactional = false): number {
+    const group = this.groups.get(groupId);
+    const verdict = commitVerdict(group, { generationId, memberId, transactional });
+    if (verdict === "create") this.groups.set(groupId, new Group(groupId));
+    const member = group?.members.get(memberId);
+    if (verdict === ErrorCode.NONE && member && !transactional) this.rebalance.scheduleHeartbeat(group!, member);
+    return verdict === "create" ? ErrorCode.NONE : verdict;
   }
 
   /** Starts a rebalance as if the group's metadata changed (teaching and soak tests use it). */

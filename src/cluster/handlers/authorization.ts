@@ -4,7 +4,7 @@
 // answering per topic or group asks `allowed` for each. The decision itself
 // is the authorizer's (../acls/authorizer.ts), through the connection's
 // access (../acls/access.ts).
-import type { Requirement } from "../acls/access";
+import { meets, type Requirement } from "../acls/access";
 import { authorizedOperations } from "../acls/authorizer";
 import { AclOperation, CLUSTER_NAME, ResourceType } from "../acls/model";
 import { ErrorCode } from "../protocol/errors";
@@ -19,8 +19,16 @@ export const onTransactionalId = (operation: number, id: string): Requirement =>
 /** READ on the group: what JoinGroup, SyncGroup, Heartbeat, LeaveGroup and OffsetCommit need. */
 export const groupRead = (body: { groupId: string }) => [onGroup(AclOperation.READ, body.groupId)];
 
+/**
+ * What an idempotent producer's InitProducerId needs since KIP-679 (Kafka
+ * 2.8, KafkaApis.handleInitProducerIdRequest): IDEMPOTENT_WRITE on the
+ * cluster, or WRITE on any topic; denied, CLUSTER_AUTHORIZATION_FAILED.
+ * Produce itself needs only WRITE on its topics, idempotent or not.
+ */
+export const idempotentWrite: Requirement = { ...onCluster(AclOperation.IDEMPOTENT_WRITE), otherwise: { operation: AclOperation.WRITE, resourceType: ResourceType.TOPIC, resourceName: null } };
+
 export function allowed(ctx: RequestContext, r: Requirement): boolean {
-  return ctx.access.allows(r.operation, r.resourceType, r.resourceName);
+  return meets(ctx.access, r);
 }
 
 export function topicAllowed(ctx: RequestContext, operation: number, topic: string): boolean {

@@ -17,6 +17,13 @@ export function partitionExists(ctx: RequestContext, topic: string, partition: n
   return ctx.state.partition(topic, partition) !== undefined;
 }
 
+/** Kafka's offset.metadata.max.bytes: longer commit metadata is OFFSET_METADATA_TOO_LARGE. */
+const MAX_METADATA_BYTES = 4096;
+
+export function metadataTooLarge(metadata: string | null): boolean {
+  return Buffer.byteLength(metadata ?? "") > MAX_METADATA_BYTES;
+}
+
 /** Where a live broker listens, or undefined when it is stopped or unknown. */
 export function liveBrokerAddress(ctx: RequestContext, nodeId: number): { host: string; port: number } | undefined {
   const b = ctx.state.broker(nodeId);

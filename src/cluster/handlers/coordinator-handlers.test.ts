@@ -113,4 +113,64 @@ describe("coordinator handlers", () => {
     const idem = (await initProducerId.handle(ctx("any", 0, 3), { transactionalId: null, transactionTimeoutMs: 0 })) as any;
     expect(idem.errorCode).toBe(0);
   });
+
+  describe("TxnOffsetCommit as Kafka 3.9 and 4.x judge it (v0-2: no member id, generation -1)", () => {
+    async function inTransaction(addOffsetsFor: string | null) {
+      const c = cluster();
+      const init = (await initProducerId.handle(c.ctx("tx-2", 1), { transactionalId: "tx-2", transactionTimeoutMs: 60_000 })) as any;
+      if (addOffsetsFor !== null) {
+        const added = (await addOffsetsToTxn.handle(c.ctx("tx-2", 1), { transactionalId: "tx-2", producerId: init.producerId, producerEpoch: init.producerEpoch, groupId: addOffsetsFor })) as any;
+        expect(added.errorCode).toBe(0);
+      }
+      const commit = async (groupId: string, over: object = {}, metadata: string | null = null) =>
+        ((await txnOffsetCommit.handle(c.ctx(groupId, 2), {
+          transactionalId: "tx-2", groupId, producerId: init.producerId, producerEpoch: init.producerEpoch,
+          topics: [{ name: "t", partitions: [{ partitionIndex: 0, committedOffset: 3n, committedMetadata: metadata }] }], ...over,
+        })) as any).topics[0].partitions[0].errorCode;
+      return { ...c, commit, init };
+    }
+
+    it("refuses a producer that never added the group (AddOffsetsToTxn) with INVALID_TXN_STATE, KIP-890's verification", async () => {
+      const { commit, coordination } = await inTransaction(null);
+      expect(await commit("g")).toBe(ErrorCode.INVALID_TXN_STATE);
+      expect(coordination.offsets.hasOffsets("g")).toBe(false);
+      expect(coordination.groups.hasGroup("g")).toBe(false);
+    });
+
+    it("refuses an unknown transactional id or producer id with INVALID_PRODUCER_ID_MAPPING (kafkajs's own test expects Kafka before 3.6 to accept it)", async () => {
+      const { commit } = await inTransaction("g");
+      expect(await commit("g", { transactionalId: "foo", producerId: 999n, producerEpoch: 999 })).toBe(ErrorCode.INVALID_PRODUCER_ID_MAPPING);
+      expect(await commit("g", { producerId: 999n })).toBe(ErrorCode.INVALID_PRODUCER_ID_MAPPING);
+      expect(await commit("")).toBe(ErrorCode.INVALID_GROUP_ID);
+    });
+
+    it("creates a group that does not exist, Empty, as Kafka does", async () => {
+      const { commit, coordination } = await inTransaction("fresh");
+      expect(coordination.groups.hasGroup("fresh")).toBe(false);
+      expect(await commit("fresh")).toBe(ErrorCode.NONE);
+      expect(coordination.groups.describeGroup("fresh").groupState).toBe("Empty");
+      expect(coordination.groups.listGroups().map((g) => g.groupId)).toContain("fresh");
+    });
+
+    it("takes offsets for a group with members, Stable or completing a rebalance, where a plain commit without membership is refused", async () => {
+      const { commit, ctx, coordination } = await inTransaction("g");
+      const protocols = [{ name: "range", metadata: Buffer.from("m") }];
+      const join = { groupId: "g", sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, protocolType: "consumer", protocols };
+      const joined = (await joinGroup.handle(ctx("g", 3), { ...join, memberId: "" })) as any;
+      expect(coordination.groups.describeGroup("g").groupState).toBe("CompletingRebalance");
+      expect(await commit("g")).toBe(ErrorCode.NONE);
+      await syncGroup.handle(ctx("g", 3), { groupId: "g", generationId: joined.generationId, memberId: joined.memberId, assignments: [] });
+      expect(coordination.groups.describeGroup("g").groupState).toBe("Stable");
+      expect(await commit("g")).toBe(ErrorCode.NONE);
+      const plain = (await offsetCommit.handle(ctx("g", 0), { groupId: "g", topics: [{ name: "t", partitions: [{ partitionIndex: 0, committedOffset: 1n, committedMetadata: null }] }] })) as any;
+      expect(plain.topics[0].partitions[0].errorCode).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
+    });
+
+    it("refuses metadata over offset.metadata.max.bytes per partition", async () => {
+      const { commit, coordination } = await inTransaction("g");
+      expect(await commit("g", {}, "x".repeat(4097))).toBe(ErrorCode.OFFSET_METADATA_TOO_LARGE);
+      expect(coordination.offsets.hasOffsets("g")).toBe(false);
+      expect(await commit("g", {}, "x".repeat(4096))).toBe(ErrorCode.NONE);
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openRequestClient } from "../client/request-client";
 import { createCluster, type ClusterCore } from "../core";
 import { ApiKey, ErrorCode } from "../protocol";
+import { saslClient } from "../test-support/sasl-client";
 
 let cluster: ClusterCore | undefined;
 afterEach(async () => cluster?.stop());
@@ -41,10 +42,7 @@ describe("DescribeCluster", () => {
     const allow = (operation: number) => ({ resourceType: 4, resourceName: "kafka-cluster", patternType: 3, principal: "User:alice", host: "*", operation, permissionType: 3 });
     cluster.state.acls.add([allow(8), allow(7)]); // DESCRIBE, ALTER
     const operations = async (user: string, password: string) => {
-      const c = await client(1);
-      await c.request(ApiKey.SaslHandshake, 1, { mechanism: "PLAIN" });
-      const auth = await c.request(ApiKey.SaslAuthenticate, 1, { authBytes: Buffer.from(`\0${user}\0${password}`) });
-      expect(auth.errorCode).toBe(0);
+      const c = await saslClient(cluster!, 1, user, password);
       return (await c.request(ApiKey.DescribeCluster, 1, { includeClusterAuthorizedOperations: true, endpointType: 1 })).clusterAuthorizedOperations;
     };
     expect(await operations("alice", "a")).toBe((1 << 7) | (1 << 8));

@@ -4,13 +4,10 @@
 // epoch; v7 the group instance id. Needs READ on the group (`requires`) and
 // on each topic (TOPIC_AUTHORIZATION_FAILED per partition).
 import { ErrorCode } from "../protocol/errors";
-import { coordinatorCheck, partitionExists } from "./coordinator-checks";
+import { coordinatorCheck, metadataTooLarge, partitionExists } from "./coordinator-checks";
 import type { Handler } from "./handler";
 import { offsetCommit as schema } from "../protocol/schemas/offset-commit";
 import { groupRead, Operation, topicAllowed } from "./authorization";
-
-/** Kafka's offset.metadata.max.bytes. */
-const MAX_METADATA_BYTES = 4096;
 
 type OffsetCommitBody = {
   groupId: string;
@@ -37,7 +34,7 @@ export const offsetCommit: Handler = {
       partitions: t.partitions.map((p) => {
         let errorCode = topicAllowed(ctx, Operation.READ, t.name) ? groupError : ErrorCode.TOPIC_AUTHORIZATION_FAILED;
         if (errorCode === ErrorCode.NONE && !partitionExists(ctx, t.name, p.partitionIndex)) errorCode = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
-        else if (errorCode === ErrorCode.NONE && Buffer.byteLength(p.committedMetadata ?? "") > MAX_METADATA_BYTES) errorCode = ErrorCode.OFFSET_METADATA_TOO_LARGE;
+        else if (errorCode === ErrorCode.NONE && metadataTooLarge(p.committedMetadata)) errorCode = ErrorCode.OFFSET_METADATA_TOO_LARGE;
         if (errorCode === ErrorCode.NONE) {
           accepted.push({
             topic: t.name,

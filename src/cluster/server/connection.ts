@@ -6,7 +6,7 @@
 // understood closes this connection only. On a listener with SASL, frames
 // go through the connection's SASL gate (./authentication.ts), one at a
 // time, until it reports the client authenticated.
-import { authorizationError, connectionAccess, type Access } from "../acls/access";
+import { authorizationError, connectionAccess, meets, type Access } from "../acls/access";
 import type { FaultInjector } from "../faults/injector";
 import type { ProduceJournal } from "../faults/produce-journal";
 import type { Coordination } from "../coordinators";
@@ -176,7 +176,7 @@ export function serveConnection(transport: Transport, deps: BrokerDeps): void {
 
   async function handle(handler: Handler, header: RequestHeader, body: Record<string, unknown>): Promise<unknown> {
     const ctx: RequestContext = { nodeId: deps.nodeId, header, state: deps.state, coordination: deps.coordination, clientHost, maxMessageBytes: deps.maxMessageBytes, access: accessNow(), defects: deps.defects };
-    const denied = handler.requires?.(body).find((r) => !ctx.access.allows(r.operation, r.resourceType, r.resourceName));
+    const denied = handler.requires?.(body).find((r) => !meets(ctx.access, r));
     if (denied) return failure(handler, header, body, authorizationError(denied.resourceType));
     try {
       return await handler.handle(ctx, body);

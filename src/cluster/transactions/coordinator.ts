@@ -40,6 +40,17 @@ export type TxnCoordinatorOptions = {
   onMarkerError?: (err: unknown) => void;
 };
 
+/**
+ * AddPartitionsToTxn adds all of a request's partitions or none: given each
+ * partition's refusal (undefined when it may be added), the answer when any
+ * is refused — the others OPERATION_NOT_ATTEMPTED, as KafkaApis answers —
+ * or undefined when none is.
+ */
+export function refusedTogether(refusals: readonly (number | undefined)[]): number[] | undefined {
+  if (refusals.every((r) => r === undefined)) return undefined;
+  return refusals.map((r) => r ?? ErrorCode.OPERATION_NOT_ATTEMPTED);
+}
+
 /** Epochs are int16; Kafka moves to a fresh producer id before the epoch would overflow. */
 const MAX_EPOCH = 32_766;
 
@@ -96,11 +107,8 @@ export class TransactionCoordinator {
     const meta = this.txns.get(transactionalId);
     const error = this.validate(meta, producerId, producerEpoch);
     if (error !== ErrorCode.NONE) return partitions.map(() => error);
-    const unknown = partitions.filter((tp) => !this.options.effects.partitionExists(tp));
-    if (unknown.length > 0) {
-      // Kafka adds nothing when any partition is bad: the good ones are "not attempted".
-      return partitions.map((tp) => (unknown.includes(tp) ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.OPERATION_NOT_ATTEMPTED));
-    }
+    const refused = refusedTogether(partitions.map((tp) => (this.options.effects.partitionExists(tp) ? undefined : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)));
+    if (refused) return refused;
     const m = meta!;
     const added = [...m.partitions];
     for (const tp of partitions) if (!added.some((p) => p.topic === tp.topic && p.partition === tp.partition)) added.push(tp);
@@ -123,6 +131,24 @@ export class TransactionCoordinator {
     if (meta.producerEpoch !== producerEpoch) return ErrorCode.INVALID_PRODUCER_EPOCH;
     if (meta.state === "PrepareCommit" || meta.state === "PrepareAbort") return ErrorCode.NOT_ENOUGH_REPLICAS;
     return meta.partitions.some((p) => p.topic === tp.topic && p.partition === tp.partition) ? ErrorCode.NONE : ErrorCode.INVALID_TXN_STATE;
+  }
+
+  /**
+   * Whether a TxnOffsetCommit for `groupId` belongs to the producer's open
+   * transaction: the check the group coordinator asks the transaction
+   * coordinator for since Kafka 3.6 (KIP-890, transaction.partition.verification.enable;
+   * TransactionCoordinator.handleVerifyPartitionsInTransaction, the answers as
+   * AddPartitionsToTxnManager and GroupMetadataManager.maybeConvertOffsetCommitError
+   * pass them on): a group never added by AddOffsetsToTxn is INVALID_TXN_STATE
+   * (TRANSACTION_ABORTABLE from TxnOffsetCommit v4, not served here). Kafka
+   * checks the group's __consumer_offsets partition; here each group must be added.
+   */
+  verifyOffsets(transactionalId: string, producerId: bigint, producerEpoch: number, groupId: string): number {
+    if (transactionalId === "") return ErrorCode.INVALID_REQUEST;
+    const meta = this.txns.get(transactionalId);
+    const error = this.validate(meta, producerId, producerEpoch);
+    if (error !== ErrorCode.NONE) return error;
+    return meta!.state === "Ongoing" && meta!.groups.includes(groupId) ? ErrorCode.NONE : ErrorCode.INVALID_TXN_STATE;
   }
 
   /** AddOffsetsToTxn: the group's offsets will be committed or dropped with the transaction. */

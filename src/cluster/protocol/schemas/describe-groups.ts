@@ -1,8 +1,8 @@
-// DescribeGroups (15), v0-2.
+// DescribeGroups (15), v0-5 (v3 authorized operations, KIP-430; v4 group instance ids; v5 flexible).
 import { arrayOf, f, type ApiSchema } from "../schema";
 
 export const describeGroups: ApiSchema = {
-  apiKey: 15, name: "DescribeGroups", versions: "0-2", flexible: "5+",
+  apiKey: 15, name: "DescribeGroups", versions: "0-5", flexible: "5+",
   request: [f("Groups", arrayOf("string"), "0+"), f("IncludeAuthorizedOperations", "bool", "3+")],
   response: [
     f("ThrottleTimeMs", "int32", "1+"),

@@ -20,7 +20,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const built = await courseBuild();
-  if (!built.ok) throw new Error(`the course build failed (course.test.ts reports how)`);
+  if (!built.ok) throw new Error(`the course build failed (course.test.ts reports how)\n${built.failures.join("\n")}`);
   outDir = built.siteDir;
   const dir = path.join(outDir, "notebooks");
   lessons = fs.readdirSync(dir).sort().map((f) => {

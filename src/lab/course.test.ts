@@ -1,15 +1,12 @@
 // The course itself, as CI sees it: every notebook passes in `npm run build`
 // (our runner against the embedded cluster, every cell sent at once as
 // Jupyter's Run All does — tslab aborts the rest of the queue after any
-// error, so a lesson that only passes cell by cell fails here), and in
-// Jupyter's own nbclient through the kernelspec `partition-lab kernelspec`
-// writes, with cwd = notebooks/ and no cluster running, so that each kernel
-// starts its own as a learner's does.
+// error, so a lesson that only passes cell by cell fails here). Jupyter's own
+// executor runs them in ./course-nbclient.test.ts.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { courseBuild } from "../build/test-support/course-build";
-import { runWithNbclient } from "../runner/nbclient";
 
 const DIR = path.resolve(__dirname, "../../notebooks");
 const notebooks = fs.readdirSync(DIR).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(DIR, f));
@@ -26,12 +23,4 @@ describe("the course notebooks", () => {
     const heavy = pages.map((f) => ({ f, bytes: fs.statSync(path.join(built.siteDir, f)).size })).filter((p) => p.bytes > 300_000);
     expect(heavy, "pages over 300 KB").toEqual([]);
   }, 60_000 * notebooks.length); // a budget per notebook: the course grows, and lessons 09-11 take about a minute each
-
-  it("all pass in Jupyter's nbclient with the tslab kernelspec, each kernel starting its own cluster", async () => {
-    const results = await runWithNbclient(notebooks, { PARTITION_LAB_CLUSTER: "embedded" });
-    expect(results.filter((r) => r.error).map((r) => `${path.basename(r.file)}: ${r.error}`)).toEqual([]);
-    expect(results).toHaveLength(notebooks.length);
-    const firstLines = results.map((r) => r.outputs?.flat().find((o) => o.output_type === "stream"));
-    for (const line of firstLines) expect(JSON.stringify(line)).toContain("PARTITION_LAB_CLUSTER=embedded: started an embedded 3-broker cluster in this kernel");
-  }, 90_000 * notebooks.length); // nbclient runs them one after another
 });

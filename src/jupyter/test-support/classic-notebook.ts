@@ -1,5 +1,5 @@
 // Driving classic Jupyter Notebook (6.x) in a real browser, as a learner
-// does: open a notebook, Kernel > Restart & Run All from the menu, wait for
+// does: open a notebook, Cell > Run All or Kernel > Restart & Run All, wait for
 // the kernel's reply to every cell, then read what the page shows.
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -62,9 +62,16 @@ export async function openNotebook(page: Page, url: string, timeoutMs: number): 
   );
 }
 
-/** Kernel > Restart & Run All, and the confirmation dialog's "Restart and Run All Cells". */
-export async function restartAndRunAllFromMenu(page: Page): Promise<void> {
+/** The two ways the menus run a whole notebook: Cell > Run All, or Kernel > Restart & Run All (and its confirmation). */
+export type RunAllMenu = "run-all" | "restart-run-all";
+
+export async function runAllFromMenu(page: Page, menu: RunAllMenu): Promise<void> {
   await page.evaluate(() => ((window as unknown as Window).__replies = []));
+  if (menu === "run-all") {
+    await page.click("#celllink");
+    await page.click("#run_all_cells");
+    return;
+  }
   await page.click("#kernellink");
   await page.click("#restart_run_all");
   await page.click('.modal-dialog button.btn-danger:has-text("Restart and Run All Cells")');

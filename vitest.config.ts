@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import SlowFirstSequencer from "./src/test-support/slow-first-sequencer.mts";
 
 export default defineConfig({
   test: {
@@ -7,6 +8,8 @@ export default defineConfig({
     exclude: ["**/node_modules/**", "**/dist/**"],
     // One course build per run, shared by the tests that need the executed course.
     globalSetup: ["src/build/test-support/course-build.global.ts"],
+    // The slowest files first, also on a fresh clone with no timings cached.
+    sequence: { sequencer: SlowFirstSequencer },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Two cores: integration suites start brokers, kernels and browsers.

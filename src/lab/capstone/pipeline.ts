@@ -23,7 +23,7 @@ export type PipelineDesign = {
   producer?: ProducerConfig;
   /** The producer's `acks` (default -1, all in-sync replicas). */
   acks?: -1 | 0 | 1;
-  /** When the topic must grow: first let the consumers catch up with producers paused, or add partitions at once. */
+  /** When the topic must grow: first let the consumers catch up with producers paused, or add partitions at once and keep producing. */
   beforeGrowing: "drain-first" | "grow-now";
 };
 
@@ -164,12 +164,17 @@ export async function runOrderPipeline(lab: Lab, design: PipelineDesign, options
     }
     await admin.createPartitions({ topicPartitions: [{ topic, count: grown }] });
     mark(`topic grows ${startPartitions} → ${grown}`);
-    if (design.beforeGrowing !== "drain-first") await Promise.all([startMember("consumer-1"), startMember("consumer-2")]);
 
     const second = newProducer(); // a new producer loads the new partition count at once
     await second.connect();
     const half = b + Math.round((events.length - b) / 2);
     await send(second, events.slice(b, half));
+    if (design.beforeGrowing !== "drain-first") {
+      // Growing now means nobody waits: producers carry on into the grown topic, and the consumers come
+      // back to the backlog in the old partitions and the newest events in the new ones, side by side.
+      await Promise.all([startMember("consumer-1"), startMember("consumer-2")]);
+      mark("consumers restart");
+    }
     await startMember("consumer-3");
     // A rebalance, not just a join: the newcomer must be given partitions of its own.
     await waitUntil(() => (members.get("consumer-3")?.partitions.length ?? 0) > 0, "consumer-3 to join the group and be given partitions");

@@ -4,7 +4,8 @@ import type { CoordinatorKind } from "../coordination/placement";
 import { errorResponse } from "../protocol/error-response";
 import { ErrorCode } from "../protocol/errors";
 import type { ApiSchema } from "../protocol/schema";
-import type { RequestContext } from "./handler";
+import { groupRead } from "./authorization";
+import type { Handler, RequestContext } from "./handler";
 
 /** NONE when this broker coordinates `key`; else NOT_COORDINATOR (the client asks FindCoordinator again) or COORDINATOR_NOT_AVAILABLE. */
 export function coordinatorCheck(ctx: RequestContext, key: string, kind: CoordinatorKind = "group"): number {
@@ -45,4 +46,17 @@ export function byTopic<T extends { topic: string }>(rows: T[]): { name: string;
 export function refuseUnlessCoordinator(ctx: RequestContext, schema: ApiSchema, key: string, body: unknown, kind: CoordinatorKind = "group"): object | undefined {
   const errorCode = coordinatorCheck(ctx, key, kind);
   return errorCode === ErrorCode.NONE ? undefined : errorResponse(schema, ctx.header.apiVersion, body, errorCode);
+}
+
+/**
+ * A handler of the group membership APIs (JoinGroup, SyncGroup, Heartbeat,
+ * LeaveGroup): the caller needs READ on the group, and only the group's
+ * coordinator answers; `handle` runs once both hold.
+ */
+export function membershipHandler<B extends { groupId: string }>(schema: ApiSchema, handle: (ctx: RequestContext, body: B) => unknown): Handler {
+  return {
+    schema,
+    requires: groupRead,
+    handle: (ctx, body: B) => refuseUnlessCoordinator(ctx, schema, body.groupId, body) ?? handle(ctx, body),
+  };
 }

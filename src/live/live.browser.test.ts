@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courseBuild } from "../build/test-support/course-build";
 import { launchChromium, openPage } from "../site/test-support/chromium";
 import { partsOfNotebookOutputs, signature, type OutputPart } from "./test-support/signature";
+import { watchForStalls, type StallWatch } from "./test-support/stall-report";
 
 let outDir: string;
 type Executed = { slug: string; cells: { id: string; tags: string[]; outputs: never[] }[] };
@@ -36,10 +37,21 @@ afterAll(async () => {
 });
 
 /** Opens a lesson from disk, recording console errors, page errors and any request that is not a local file. */
-const open = (slug: string) => openPage(browser, `file://${path.join(outDir, `${slug}.html`)}`);
+async function open(slug: string) {
+  const opened = await openPage(browser, `file://${path.join(outDir, `${slug}.html`)}`);
+  watches.set(opened.page, await watchForStalls(opened.page));
+  return opened;
+}
+const watches = new Map<Page, StallWatch>();
 
+/** Waits until the page's run ends; past `timeout`, fails with what the page was doing (see stall-report.ts). */
 async function settle(page: Page, timeout = 150_000): Promise<string> {
-  await page.waitForFunction(() => ["done", "failed"].includes(document.querySelector<HTMLElement>("article.lesson")!.dataset.live ?? ""), null, { timeout });
+  try {
+    await page.waitForFunction(() => ["done", "failed"].includes(document.querySelector<HTMLElement>("article.lesson")!.dataset.live ?? ""), null, { timeout });
+  } catch (err) {
+    if ((err as Error).name !== "TimeoutError") throw err;
+    throw new Error(`${page.url().replace(/^.*\//, "")}: the run did not end within ${timeout / 1000} s\n${await watches.get(page)?.report()}`);
+  }
   return page.evaluate(() => document.querySelector<HTMLElement>("article.lesson")!.dataset.live!);
 }
 

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { startCluster } from "./cluster";
 import { startChildCluster, stopChild } from "./test-support/child-cluster";
-import { client } from "./test-support/kafka";
+import { client, connectedAdmin } from "./test-support/kafka";
 import { tempDirs } from "./test-support/temp-dir";
 
 const CLI = path.resolve(__dirname, "../../dist/cli.js");
@@ -59,8 +59,7 @@ async function expectRefusal(args: string[], message: RegExp): Promise<void> {
 async function usedDataDir(): Promise<string> {
   const dataDir = tempDir();
   const cluster = await startCluster({ brokers: 1, dataDir });
-  const admin = client(cluster.bootstrap).admin();
-  await admin.connect();
+  const admin = await connectedAdmin(cluster.bootstrap);
   await admin.createTopics({ topics: [{ topic: "t" }] });
   const producer = client(cluster.bootstrap).producer();
   await producer.connect();

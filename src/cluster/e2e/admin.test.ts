@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigResourceTypes } from "kafkajs";
 import { startCluster, type Cluster } from "..";
-import { client } from "../test-support/kafka";
+import { connectedAdmin } from "../test-support/kafka";
 
 let cluster: Cluster;
 beforeAll(async () => {
@@ -12,8 +12,7 @@ afterAll(async () => cluster?.stop());
 
 describe("admin", () => {
   it("describes topic and broker configs", async () => {
-    const admin = client(cluster.bootstrap).admin();
-    await admin.connect();
+    const admin = await connectedAdmin(cluster.bootstrap);
     await admin.createTopics({ topics: [{ topic: "configured" }] });
     expect(cluster.topics().find((t) => t.name === "configured")!.partitions).toHaveLength(4); // -1 → num.partitions
     const { resources } = await admin.describeConfigs({
@@ -31,8 +30,7 @@ describe("admin", () => {
   });
 
   it("validates without creating when asked for a dry run", async () => {
-    const admin = client(cluster.bootstrap).admin();
-    await admin.connect();
+    const admin = await connectedAdmin(cluster.bootstrap);
     await admin.createTopics({ validateOnly: true, waitForLeaders: false, topics: [{ topic: "dry-run", numPartitions: 3 }] });
     expect(await admin.listTopics()).not.toContain("dry-run");
     await admin.disconnect();

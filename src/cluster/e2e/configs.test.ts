@@ -6,7 +6,7 @@
 import { ConfigResourceTypes } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "..";
-import { client } from "../test-support/kafka";
+import { connectedAdmin } from "../test-support/kafka";
 import { rawRequest } from "../test-support/raw-request";
 
 const TOPIC = 2;
@@ -131,8 +131,7 @@ describe("IncrementalAlterConfigs", () => {
 
 describe("kafkajs admin", () => {
   it("describes and alters topic configs (AlterConfigs replaces a topic's whole set)", async () => {
-    const admin = client(cluster.bootstrap).admin();
-    await admin.connect();
+    const admin = await connectedAdmin(cluster.bootstrap);
     await admin.createTopics({ topics: [{ topic: "kafkajs-configs", configEntries: [{ name: "retention.ms", value: "1000" }, { name: "segment.ms", value: "60000" }] }] });
     await admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: "kafkajs-configs", configEntries: [{ name: "retention.bytes", value: "1048576" }] }] });
     const { resources } = await admin.describeConfigs({ includeSynonyms: true, resources: [{ type: ConfigResourceTypes.TOPIC, name: "kafkajs-configs", configNames: ["retention.ms", "retention.bytes", "segment.ms"] }] });

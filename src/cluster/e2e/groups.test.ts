@@ -3,7 +3,7 @@
 // resumes from committed offsets with nothing lost.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "..";
-import { client, runPython, waitFor } from "../test-support/kafka";
+import { client, runPython, waitFor, connectedAdmin } from "../test-support/kafka";
 
 let cluster: Cluster;
 beforeAll(async () => {
@@ -12,8 +12,7 @@ beforeAll(async () => {
 afterAll(async () => cluster?.stop());
 
 async function createTopic(topic: string, partitions: number) {
-  const admin = client(cluster.bootstrap).admin();
-  await admin.connect();
+  const admin = await connectedAdmin(cluster.bootstrap);
   await admin.createTopics({ topics: [{ topic, numPartitions: partitions }] });
   await admin.disconnect();
 }

@@ -6,7 +6,7 @@
 // ISR is down stays offline until an ISR member returns (no unclean election).
 import { describe, expect, it } from "vitest";
 import { connectFaultControl } from "..";
-import { client, clusterForThisFile } from "../test-support/kafka";
+import { client, clusterForThisFile, connectedAdmin } from "../test-support/kafka";
 
 const started = clusterForThisFile({ brokers: 3 });
 
@@ -61,8 +61,7 @@ describe("the ISR", () => {
   });
 
   it("keeps a partition offline while its last in-sync replica is down, and brings it back with that replica", async () => {
-    const admin = client(started().bootstrap).admin();
-    await admin.connect();
+    const admin = await connectedAdmin(started().bootstrap);
     await admin.createTopics({ topics: [{ topic: "offline", numPartitions: 1, replicationFactor: 2 }] });
     const [first, second] = partitionOf("offline").replicas;
     const epoch = partitionOf("offline").leaderEpoch;

@@ -5,7 +5,7 @@ import type { KafkaConfig, ProducerConfig } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "..";
 import { ErrorCode } from "../protocol";
-import { client, readAll, waitFor } from "../test-support/kafka";
+import { client, readAll, waitFor, connectedAdmin } from "../test-support/kafka";
 
 let cluster: Cluster;
 beforeAll(async () => {
@@ -24,8 +24,7 @@ async function producerFor(name: string, config: ProducerConfig, kafkaConfig: Pa
 }
 
 async function topic(name: string, partitions = 1) {
-  const admin = client(cluster.bootstrap).admin();
-  await admin.connect();
+  const admin = await connectedAdmin(cluster.bootstrap);
   await admin.createTopics({ topics: [{ topic: name, numPartitions: partitions }] });
   await admin.disconnect();
 }

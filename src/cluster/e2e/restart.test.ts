@@ -4,7 +4,7 @@
 // broker configs and the log start offset that DeleteRecords moved.
 import { describe, expect, it } from "vitest";
 import { startCluster } from "..";
-import { client } from "../test-support/kafka";
+import { client, connectedAdmin } from "../test-support/kafka";
 import { rawRequest } from "../test-support/raw-request";
 import { tempDirs } from "../test-support/temp-dir";
 
@@ -14,8 +14,7 @@ describe("a restart with a data directory", () => {
   it("keeps replicas, leaders, leader epochs, configs and the log start offset", async () => {
     const dataDir = tempDir();
     const first = await startCluster({ brokers: 3, dataDir });
-    const admin = client(first.bootstrap).admin();
-    await admin.connect();
+    const admin = await connectedAdmin(first.bootstrap);
     await admin.createTopics({ topics: [{ topic: "kept", numPartitions: 2, replicationFactor: 2, configEntries: [{ name: "retention.ms", value: "1234567" }] }] });
     const producer = client(first.bootstrap).producer();
     await producer.connect();

@@ -3,7 +3,7 @@
 // re-created under the same name starts with no committed offsets.
 import { describe, expect, it } from "vitest";
 import { startCluster } from "..";
-import { client } from "../test-support/kafka";
+import { connectedAdmin } from "../test-support/kafka";
 import { rawRequest } from "../test-support/raw-request";
 import { tempDirs } from "../test-support/temp-dir";
 
@@ -13,8 +13,7 @@ describe("deleting a topic", () => {
   it("deletes its committed offsets, and they stay deleted after a restart", async () => {
     const dataDir = tempDir();
     const first = await startCluster({ brokers: 2, dataDir });
-    const admin = client(first.bootstrap).admin();
-    await admin.connect();
+    const admin = await connectedAdmin(first.bootstrap);
     await admin.createTopics({ topics: [{ topic: "doomed", numPartitions: 2 }, { topic: "spared" }] });
     // A simple commit (no membership), as kafkajs's admin.setOffsets ends up making, without its five-second consumer.
     const coordinator = (await rawRequest(first, 1, 10, 1, { key: "reader", keyType: 0 })).nodeId;
@@ -31,8 +30,7 @@ describe("deleting a topic", () => {
     await first.stop();
 
     const second = await startCluster({ brokers: 2, dataDir });
-    const again = client(second.bootstrap).admin();
-    await again.connect();
+    const again = await connectedAdmin(second.bootstrap);
     try {
       expect(await offsets(again)).toEqual({ doomed: ["-1", "-1"], spared: ["5"] });
     } finally {

@@ -3,7 +3,7 @@
 // read_committed consumers (kafkajs and librdkafka) but not read_uncommitted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "..";
-import { client, readAll, runPython, waitFor } from "../test-support/kafka";
+import { client, readAll, runPython, waitFor, connectedAdmin } from "../test-support/kafka";
 
 let cluster: Cluster;
 beforeAll(async () => {
@@ -12,8 +12,7 @@ beforeAll(async () => {
 afterAll(async () => cluster?.stop());
 
 async function topics(...names: string[]) {
-  const admin = client(cluster.bootstrap).admin();
-  await admin.connect();
+  const admin = await connectedAdmin(cluster.bootstrap);
   await admin.createTopics({ topics: names.map((topic) => ({ topic, numPartitions: 2 })) });
   await admin.disconnect();
 }

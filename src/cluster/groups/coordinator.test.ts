@@ -38,6 +38,15 @@ async function settled<T>(p: Promise<T>): Promise<T | "pending"> {
   return Promise.race([p, new Promise<"pending">((r) => setImmediate(() => r("pending")))]);
 }
 
+/** A group that A made Stable alone (generation 1), and B's join that starts a rebalance (rebalance timeout 20 s). */
+async function stableGroupThenSecondJoin() {
+  const { coordinator, join, clock } = setup();
+  const a = await join({ sessionTimeoutMs: 60_000, rebalanceTimeoutMs: 20_000 });
+  await coordinator.syncGroup({ groupId: "g", generationId: 1, memberId: a.memberId, assignments: [] });
+  const b = join({ clientId: "b", sessionTimeoutMs: 60_000, rebalanceTimeoutMs: 20_000 });
+  return { coordinator, clock, a, b };
+}
+
 describe("GroupCoordinator", () => {
   it("asks a v4+ first join for a member id, then makes the lone member leader of generation 1", async () => {
     const { coordinator, join } = setup();
@@ -137,10 +146,7 @@ describe("GroupCoordinator", () => {
   });
 
   it("drops members that do not rejoin within the rebalance timeout", async () => {
-    const { coordinator, join, clock } = setup();
-    const a = await join({ sessionTimeoutMs: 60_000, rebalanceTimeoutMs: 20_000 });
-    await coordinator.syncGroup({ groupId: "g", generationId: 1, memberId: a.memberId, assignments: [] });
-    const b = join({ clientId: "b", sessionTimeoutMs: 60_000, rebalanceTimeoutMs: 20_000 });
+    const { coordinator, clock, a, b } = await stableGroupThenSecondJoin();
     expect(await settled(b)).toBe("pending");
     clock.advance(20_000);
     const joined = await b;
@@ -151,10 +157,7 @@ describe("GroupCoordinator", () => {
 
   it("removes a member that never sends SyncGroup within the rebalance timeout, even once the leader made the group Stable", async () => {
     // Kafka's DelayedSync (GroupCoordinator.onExpirePendingSync, KAFKA-12890) acts in CompletingRebalance and Stable alike.
-    const { coordinator, join, clock } = setup();
-    const a = await join({ sessionTimeoutMs: 60_000, rebalanceTimeoutMs: 20_000 });
-    await coordinator.syncGroup({ groupId: "g", generationId: 1, memberId: a.memberId, assignments: [] });
-    const b = join({ clientId: "b", sessionTimeoutMs: 60_000, rebalanceTimeoutMs: 20_000 });
+    const { coordinator, clock, a, b } = await stableGroupThenSecondJoin();
     const a2 = await coordinator.joinGroup({ ...setup().request(), memberId: a.memberId, sessionTimeoutMs: 60_000, rebalanceTimeoutMs: 20_000 });
     const b2 = await b;
     expect([a2.generationId, b2.generationId]).toEqual([2, 2]);

@@ -8,6 +8,15 @@ import { createMemoryPipe, refusedConnection } from "./transport";
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+/** A pipe whose server end is paused and records what it is handed, as text. */
+function pausedServer() {
+  const pipe = createMemoryPipe();
+  const got: string[] = [];
+  pipe.server.onData((b) => got.push(Buffer.from(b).toString()));
+  pipe.server.pause();
+  return { ...pipe, got };
+}
+
 describe("createMemoryPipe", () => {
   it("connects, then carries bytes both ways in order, copied at write time", async () => {
     const { server, client } = createMemoryPipe();
@@ -27,10 +36,7 @@ describe("createMemoryPipe", () => {
   });
 
   it("holds data back while the server end is paused", async () => {
-    const { server, client } = createMemoryPipe();
-    const got: string[] = [];
-    server.onData((b) => got.push(Buffer.from(b).toString()));
-    server.pause();
+    const { server, client, got } = pausedServer();
     client.write(Buffer.from("x"));
     await tick();
     expect(got).toEqual([]);
@@ -40,10 +46,7 @@ describe("createMemoryPipe", () => {
   });
 
   it("keeps the order of held bytes and bytes still on their way when it resumes", async () => {
-    const { server, client } = createMemoryPipe();
-    const got: string[] = [];
-    server.onData((b) => got.push(Buffer.from(b).toString()));
-    server.pause();
+    const { server, client, got } = pausedServer();
     client.write(Buffer.from("held"));
     await tick();
     client.write(Buffer.from("in flight")); // delivered after resume() below

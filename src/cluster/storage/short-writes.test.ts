@@ -6,7 +6,7 @@
 import type * as fsType from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { startCluster, type Cluster } from "../cluster";
-import { client } from "../test-support/kafka";
+import { client, connectedAdmin } from "../test-support/kafka";
 import { tempDirs } from "../test-support/temp-dir";
 
 /** How writes to segment files behave: as asked, at most 7 bytes per call, or 5 bytes then ENOSPC. */
@@ -47,8 +47,7 @@ const values = (cluster: Cluster) => cluster.records("w", 0).map((r) => `${r.off
 /** A one-broker cluster on `dataDir` with topic "w", a producer (no retries: each failure shows) and a way to stop them all. */
 async function withTopic(dataDir: string) {
   const cluster = await started(dataDir);
-  const admin = client(cluster.bootstrap).admin();
-  await admin.connect();
+  const admin = await connectedAdmin(cluster.bootstrap);
   await admin.createTopics({ topics: [{ topic: "w" }] });
   const producer = client(cluster.bootstrap).producer({ retry: { retries: 0 } });
   await producer.connect();

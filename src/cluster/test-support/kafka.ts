@@ -27,6 +27,13 @@ export function client(bootstrap: string, extra: Partial<KafkaConfig> = {}): Kaf
   });
 }
 
+/** A connected kafkajs admin for `bootstrap` (the caller disconnects it). */
+export async function connectedAdmin(bootstrap: string): Promise<Admin> {
+  const admin = client(bootstrap).admin();
+  await admin.connect();
+  return admin;
+}
+
 /** Creates `topics`, then returns the connected admin and a connected producer (callers disconnect both). */
 export async function topicsWithProducer(kafka: Kafka, topics: ITopicConfig[], config: ProducerConfig = {}): Promise<{ admin: Admin; producer: Producer }> {
   const admin = kafka.admin();

@@ -31,8 +31,9 @@ describe("the cluster core in a browser bundle", () => {
     expect(builtins).toEqual([]);
     const code = result.outputFiles[0].text;
     expect(code).not.toMatch(/\brequire\(["'](node:|fs|net|http|zlib|crypto|events|path)/);
-    // Node-only globals, even on paths the next test does not run.
-    expect(code.match(/\b(process\.\w+|setImmediate|__dirname|__filename)\b/g)).toBeNull();
+    // Node-only globals, even on paths the next test does not run (a property
+    // looked up on the host object, as delivery.ts feature-detects setImmediate, is not one).
+    expect(code.match(/(?<![.\w])(process\.\w+|setImmediate|__dirname|__filename)\b/g)).toBeNull();
   });
 
   it("runs with only the globals it declares and answers ApiVersions over a pipe", async () => {

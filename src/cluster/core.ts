@@ -7,8 +7,8 @@
 // Browser-safe: nothing in this file's import graph imports a Node module
 // (core.browser.test.ts bundles it for the browser to prove it). It needs
 // these globals: Buffer (a `buffer` polyfill in a browser), crypto.randomUUID,
-// setTimeout/clearTimeout and queueMicrotask (and MessageChannel if there is
-// one, for the pipes' turns of the task queue); with SASL also crypto.subtle,
+// setTimeout/clearTimeout and queueMicrotask (and MessageChannel or
+// setImmediate if there is one, for the pipes' tasks); with SASL also crypto.subtle,
 // crypto.getRandomValues, TextEncoder and TextDecoder.
 import { staticBrokerConfigs, type ClusterCoreOptions } from "./core-options";
 import { ClusterConfigs } from "./configs/store";

@@ -19,8 +19,8 @@ export interface Transport {
 /**
  * The client's end of an in-memory connection: enough to stand in for a
  * socket (kafkajs's `socketFactory` wants connect, data, end/close and error).
- * Delivery is asynchronous and in order, as on a socket, and lets the host's
- * task queue run now and then (./delivery.ts).
+ * Delivery is asynchronous and in order, as on a socket: each chunk in a task
+ * of its own (./delivery.ts).
  */
 export interface MemoryClient {
   /** The address the broker sees for this client ("memory:7"). */

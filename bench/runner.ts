@@ -1,6 +1,8 @@
 // `npm run bench -- runner`: the course run by our runner at its default
 // settings (one kernel per core, one warm kernel ahead of the queue, no
-// Python) and by Jupyter's nbclient one notebook after another, the way
+// Python; the longest notebooks first, by the times the last build or round
+// kept in .cache/notebook-seconds.json, as the build does) and by Jupyter's
+// nbclient one notebook after another, the way
 // `jupyter nbconvert --execute` runs them (nbconvert executes through
 // nbclient; Debian's nbclient is the reference measured in the same run).
 // Goal: ours ≤ 0.5× the reference's wall time.
@@ -11,10 +13,13 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startCluster } from "partition-lab";
 import { runWithNbclient } from "partition-lab/dist/runner/nbclient";
-import { DEFAULT_WARM_KERNELS, defaultJobs, formatSlowest, runNotebooks, type NotebookRun, type RunManyOptions } from "partition-lab/dist/runner";
+import { DEFAULT_WARM_KERNELS, defaultJobs, durationsFile, formatSlowest, runNotebooks, type NotebookRun, type RunManyOptions } from "partition-lab/dist/runner";
+import { notebookSecondsFile } from "partition-lab/dist/build/cache";
+
+const ROOT = path.resolve(__dirname, "../..");
 
 function notebooks(): string[] {
-  const root = path.resolve(__dirname, "../..");
+  const root = ROOT;
   const course = path.join(root, "notebooks");
   const pick = (dir: string, filter: (f: string) => boolean) => fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb") && filter(f)).sort().map((f) => path.join(dir, f));
   const found = fs.existsSync(course) ? pick(course, () => true) : [];
@@ -47,8 +52,12 @@ export async function runBenchmark(flags: string[] = []): Promise<void> {
     let runs: NotebookRun[] = [];
     for (let round = 1; round <= repeat; round++) {
       console.log(`round ${round}/${repeat}, load average before: ${load()} (other work on this machine slows both runners)`);
+      const durations = durationsFile(notebookSecondsFile(ROOT), ROOT);
+      const timed = files.filter((f) => durations.get(f) !== undefined).length;
+      console.log(`ours starts the longest first by the last build's times: ${timed} of ${files.length} notebooks timed (the others go first, in file order)`);
       let t0 = Date.now();
-      runs = await runNotebooks(files, { env: env.vars, ...chosen });
+      runs = await runNotebooks(files, { env: env.vars, ...chosen, expectedSeconds: (f) => durations.get(f) });
+      durations.record(runs);
       const ours = (Date.now() - t0) / 1000;
       const failed = runs.filter((r) => !r.ok);
       if (failed.length > 0) console.log(`warning: ${failed.length} notebook(s) failed in our runner: ${failed.map((r) => path.basename(r.path)).join(", ")}`);

@@ -7,9 +7,9 @@
 // a build whose main thread stops running (./watchdog.ts).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { consoleReporter, describeActivity, formatSlowest, formatSummary, killAllKernels, runNotebooks, type NotebookRun, type Reporter, type RunMode } from "../runner";
+import { consoleReporter, describeActivity, durationsFile, formatSlowest, formatSummary, killAllKernels, runNotebooks, type NotebookRun, type Reporter, type RunMode } from "../runner";
 import { directoryEffects, publishSite } from "../site/publish";
-import { ExecutionCache, environmentHash, notebookKey } from "./cache";
+import { ExecutionCache, environmentHash, notebookKey, notebookSecondsFile } from "./cache";
 import { clusterFor } from "./cluster-target";
 import { startWatchdog } from "./watchdog";
 
@@ -104,8 +104,10 @@ async function buildSteps(options: BuildOptions, log: (line: string) => void, st
 
 async function runAgainstCluster(toRun: string[], options: BuildOptions, mode: RunMode, log: (line: string) => void): Promise<NotebookRun[]> {
   const target = await clusterFor(log);
+  const durations = durationsFile(notebookSecondsFile(options.root), options.root);
   try {
     const runs = await runNotebooks(toRun, {
+      expectedSeconds: (p) => durations.get(p),
       jobs: options.jobs,
       timeout: options.timeout ?? 120,
       env: target.env,
@@ -113,6 +115,7 @@ async function runAgainstCluster(toRun: string[], options: BuildOptions, mode: R
       failFast: !options.keepGoing,
       reporter: options.reporter ?? consoleReporter(),
     });
+    durations.record(runs);
     log(`\n${formatSummary(runs)}`);
     const slowest = formatSlowest(runs);
     if (slowest) log(`\n${slowest}`);

@@ -26,6 +26,11 @@ export function environmentHash(root: string, folders: string[]): string {
   return hash.digest("hex");
 }
 
+/** Where the build keeps each notebook's last run time, so that a build starts the longest first (runner/durations.ts). */
+export function notebookSecondsFile(root: string): string {
+  return path.join(root, ".cache", "notebook-seconds.json");
+}
+
 export function notebookKey(notebookSource: string, environment: string): string {
   return createHash("sha256").update(environment).update(notebookSource).digest("hex");
 }

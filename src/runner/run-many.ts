@@ -5,12 +5,14 @@
 // (each with its own notebook's cwd and env, as Jupyter would start it), and
 // a finished notebook's kernel is shut down in the background. Kernel starts
 // are CPU-bound: at most `jobs` compile at once, in queue order, so a warm
-// kernel never slows the start of a notebook that is due first.
+// kernel never slows the start of a notebook that is due first. Given how
+// long each notebook took before, the longest start first (./schedule.ts).
 import * as os from "node:os";
 import type { Kernel } from "./kernel";
 import { killAllKernels } from "./kernel-process";
 import { silentReporter, type Reporter } from "./report";
 import { runNotebook, startKernelFor, type NotebookRun, type RunOptions } from "./run-notebook";
+import { startOrder } from "./schedule";
 
 /**
  * Default parallelism: one kernel per core. Notebooks also wait (network,
@@ -32,6 +34,8 @@ export type RunManyOptions = Omit<RunOptions, "onCell" | "kernel" | "onKernelSto
   reporter?: Reporter;
   /** Stop starting new notebooks after the first failure. */
   failFast?: boolean;
+  /** What each notebook took in an earlier run (see ./durations.ts): the longest start first. Results keep input order. */
+  expectedSeconds?: (path: string) => number | undefined;
 };
 
 /**
@@ -59,12 +63,13 @@ async function runQueue(paths: string[], options: RunManyOptions): Promise<Noteb
   const warm = Math.max(0, options.warmKernels ?? DEFAULT_WARM_KERNELS);
   const results: NotebookRun[] = new Array(paths.length);
   const kernels: (Promise<Kernel> | undefined)[] = new Array(paths.length);
+  const order = startOrder(paths, options.expectedSeconds);
   const stopping: Promise<void>[] = [];
-  let next = 0;
+  let next = 0; // position in `order`
   let failed = false;
   const gate = new Gate(jobs);
   const startKernels = (upTo: number) => {
-    for (let i = next; i < Math.min(upTo, paths.length); i++) {
+    for (const i of order.slice(next, upTo)) {
       if (kernels[i]) continue;
       kernels[i] = gate.run(() => startKernelFor(paths[i], options));
       kernels[i]!.catch(() => undefined); // reported by runNotebook when it takes this kernel
@@ -72,9 +77,10 @@ async function runQueue(paths: string[], options: RunManyOptions): Promise<Noteb
   };
   const worker = async () => {
     while (next < paths.length && !(failed && options.failFast)) {
-      const i = next++;
+      const position = next++;
+      const i = order[position];
       startKernels(next + warm);
-      reporter.notebookStarted(paths[i], i, paths.length);
+      reporter.notebookStarted(paths[i], position, paths.length);
       const run = await runNotebook(paths[i], {
         ...options,
         kernel: kernels[i] ?? startKernelFor(paths[i], options),
@@ -84,7 +90,7 @@ async function runQueue(paths: string[], options: RunManyOptions): Promise<Noteb
       kernels[i] = undefined;
       results[i] = run;
       if (!run.ok) failed = true;
-      reporter.notebookFinished(run, i, paths.length);
+      reporter.notebookFinished(run, position, paths.length);
     }
   };
   try {

@@ -3,7 +3,7 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatFailure } from "./report";
+import { formatFailure, silentReporter } from "./report";
 import { runNotebooks } from "./run-many";
 import type { NotebookRun } from "./run-notebook";
 
@@ -11,14 +11,28 @@ const fixture = (name: string) => path.join(__dirname, "fixtures", name);
 const byName = (results: NotebookRun[]) => new Map(results.map((r) => [path.relative(path.join(__dirname, "fixtures"), r.path), r]));
 let runs: Map<string, NotebookRun>;
 let runAll: Map<string, NotebookRun>;
+const names = ["outputs.ipynb", "fails.ipynb", "missing-error.ipynb", "dies.ipynb", "nested/imports.ipynb", "broken.ipynb", "many-lines.ipynb"];
+const started: string[] = [];
+let resultOrder: string[] = [];
 
 beforeAll(async () => {
-  const names = ["outputs.ipynb", "fails.ipynb", "missing-error.ipynb", "dies.ipynb", "nested/imports.ipynb", "broken.ipynb", "many-lines.ipynb"];
-  runs = byName(await runNotebooks(names.map(fixture), { jobs: 2, timeout: 30 }));
+  // Each notebook "took" as many seconds as its place in `names`: the last starts first.
+  const expectedSeconds = (p: string) => names.indexOf(path.relative(path.join(__dirname, "fixtures"), p)) + 1;
+  const reporter = { ...silentReporter, notebookStarted: (file: string, position: number) => void started.push(`${position + 1}. ${path.basename(file)}`) };
+  const results = await runNotebooks(names.map(fixture), { jobs: 2, timeout: 30, expectedSeconds, reporter });
+  resultOrder = results.map((r) => path.basename(r.path));
+  runs = byName(results);
   runAll = byName(await runNotebooks(["outputs.ipynb", "fails.ipynb", "parity.ipynb"].map(fixture), { jobs: 2, timeout: 30, mode: "run-all" }));
 }, 240_000);
 
 const outputsOf = (run: NotebookRun, index: number) => run.notebook.cells[index].outputs;
+
+describe("runNotebooks", () => {
+  it("starts the notebooks that took longest before first, numbered as they start, and returns results in input order", () => {
+    expect(started).toEqual([...names].reverse().map((n, i) => `${i + 1}. ${path.basename(n)}`));
+    expect(resultOrder).toEqual(names.map((n) => path.basename(n)));
+  });
+});
 
 describe("runNotebook with the tslab kernel", () => {
   it("collects streams, rich display data, values, top-level await and execution counts", () => {

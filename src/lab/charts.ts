@@ -27,17 +27,18 @@ function bars(title: string, values: Row[], [xField, xTitle]: Axis, [yField, yTi
   });
 }
 
+/** Filled points in rows `step` pixels apart, one row per value of the `y` encoding, in the data's order. */
+function pointRows(title: string, values: Row[], step: number, encoding: Record<string, object>): VegaLiteSpec {
+  return spec(title, values, { height: { step }, mark: { type: "point", filled: true, size: 140, tooltip: true }, encoding });
+}
+
 /** A grid: which partition each key lands on (one row per key, one column per partitioner). */
 export function keyPartitionMap(rows: { key: string; partition: number; partitioner?: string }[], title = "Key → partition"): VegaLiteSpec {
-  return spec(title, rows, {
-    height: { step: 22 },
-    mark: { type: "point", filled: true, size: 140, tooltip: true },
-    encoding: {
-      x: { field: "partition", type: "ordinal", title: "partition" },
-      y: { field: "key", type: "nominal", title: "key", sort: null },
-      color: { field: "partitioner", type: "nominal", title: "partitioner" },
-      shape: { field: "partitioner", type: "nominal" },
-    },
+  return pointRows(title, rows, 22, {
+    x: { field: "partition", type: "ordinal", title: "partition" },
+    y: { field: "key", type: "nominal", title: "key", sort: null },
+    color: { field: "partitioner", type: "nominal", title: "partitioner" },
+    shape: { field: "partitioner", type: "nominal" },
   });
 }
 
@@ -134,14 +135,10 @@ export function produceTimeline(batches: { n: number; baseSequence: number; valu
  * and where a send gave up or got through.
  */
 export function retryTimeline(attempts: { send: string; ms: number; answer: string }[], title = "Every attempt of each send, as the broker answered it"): VegaLiteSpec {
-  return spec(title, attempts, {
-    height: { step: 36 },
-    mark: { type: "point", filled: true, size: 140, tooltip: true },
-    encoding: {
-      x: { field: "ms", type: "quantitative", title: "ms since the first attempt" },
-      y: { field: "send", type: "nominal", title: "", sort: null },
-      color: { field: "answer", type: "nominal", title: "broker's answer" },
-    },
+  return pointRows(title, attempts, 36, {
+    x: { field: "ms", type: "quantitative", title: "ms since the first attempt" },
+    y: { field: "send", type: "nominal", title: "", sort: null },
+    color: { field: "answer", type: "nominal", title: "broker's answer" },
   });
 }
 

@@ -42,6 +42,8 @@ export type Real = {
   transactional: { producerId: bigint; producerEpoch: number };
   lastBatch: Map<number, { bytes: Buffer; baseOffset: bigint }>;
   client(nodeId: number): Promise<RequestClient>;
+  /** Drops the connection to a broker that was stopped: its close reaches the client a task later, as over TCP. */
+  forget(nodeId: number): void;
 };
 
 const fateOf = (m: Model, r: Rec): Fate => m.fates[r.txn];
@@ -205,6 +207,7 @@ class StopOrStart implements fc.AsyncCommand<Model, Real> {
     if (live.includes(this.broker)) {
       if (live.length > 1) {
         await real.cluster.stopBroker(this.broker);
+        real.forget(this.broker);
         stats.brokerStops++;
       }
     } else await real.cluster.startBroker(this.broker);
@@ -286,7 +289,11 @@ async function setUp(): Promise<{ model: Model; real: Real; stop: () => Promise<
     return { producerId: r.producerId as bigint, producerEpoch: r.producerEpoch as number };
   };
   const watch = watchInvariants(cluster);
-  const real: Real = { cluster, client, watch: { check: () => [...failures.filter((l) => /failed|internal error/.test(l)), ...watch.check()] }, idempotent: await init(null), transactional: await init(TXN_ID), lastBatch: new Map() };
+  const forget = (nodeId: number) => {
+    clients.get(nodeId)?.close();
+    clients.delete(nodeId);
+  };
+  const real: Real = { cluster, client, forget, watch: { check: () => [...failures.filter((l) => /failed|internal error/.test(l)), ...watch.check()] }, idempotent: await init(null), transactional: await init(TXN_ID), lastBatch: new Map() };
   const model: Model = { partitions: [[], []], fates: ["plain"], txn: undefined, sequences: [0, 0], txnSequences: [0, 0], highWatermarks: [0n, 0n], nextValue: 0 };
   return { model, real, stop: () => cluster.stop() };
 }

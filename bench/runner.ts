@@ -19,11 +19,10 @@ import { notebookSecondsFile } from "partition-lab/dist/build/cache";
 const ROOT = path.resolve(__dirname, "../..");
 
 function notebooks(): string[] {
-  const root = ROOT;
-  const course = path.join(root, "notebooks");
+  const course = path.join(ROOT, "notebooks");
   const pick = (dir: string, filter: (f: string) => boolean) => fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb") && filter(f)).sort().map((f) => path.join(dir, f));
   const found = fs.existsSync(course) ? pick(course, () => true) : [];
-  return found.length > 0 ? found : pick(path.join(root, "src", "runner", "fixtures"), (f) => f === "parity.ipynb" || f === "outputs.ipynb");
+  return found.length > 0 ? found : pick(path.join(ROOT, "src", "runner", "fixtures"), (f) => f === "parity.ipynb" || f === "outputs.ipynb");
 }
 
 /** Settings from `--jobs=N`, `--warm=N` and `--run-all`; none given means the defaults. */

@@ -29,6 +29,17 @@ describe("the live test's stall report", () => {
     await page.context().close();
   });
 
+  it("lets a watched page run past a debugger statement", async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.setContent("<article class='lesson'></article>");
+    await watchForStalls(page);
+    expect(await page.evaluate(() => {
+      debugger;
+      return "ran on";
+    })).toBe("ran on");
+    await page.context().close();
+  }, 30_000);
+
   it("says a page whose main thread never yields is busy, with the stack of the loop", async () => {
     const page = await (await browser.newContext()).newPage();
     await page.setContent("<article class='lesson'></article>");

@@ -58,6 +58,10 @@ export async function watchForStalls(page: Page): Promise<StallWatch> {
   const consoleLines: string[] = [];
   page.on("console", (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
   const cdp = await page.context().newCDPSession(page);
+  // Until a report asks for a pause, a `debugger` statement in a cell or a library must not stop the
+  // page. (Skipping all pauses would also refuse the report's: a busy page cannot be told to stop skipping.)
+  let pausing = false;
+  cdp.on("Debugger.paused", () => void (pausing || cdp.send("Debugger.resume").catch(() => {})));
   await cdp.send("Debugger.enable");
   return {
     async report() {
@@ -65,6 +69,7 @@ export async function watchForStalls(page: Page): Promise<StallWatch> {
       const lines: string[] = [];
       if (state === "no answer") {
         lines.push(`the page did not answer within ${ANSWER_MS / 1000} s: its main thread is busy`);
+        pausing = true;
         const stack = await pausedStack(cdp).catch((err: Error) => `could not pause it: ${err.message}`);
         lines.push(typeof stack === "string" ? stack : ["where the debugger paused it:", ...stack.map((f) => `  at ${f}`)].join("\n"));
       } else if (typeof state === "string") {

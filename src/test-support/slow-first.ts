@@ -6,13 +6,25 @@
 // busy to the end.
 import * as path from "node:path";
 
-/** Slowest first (each several minutes or one or two on two cores); the rest keep vitest's order. */
+/**
+ * Slowest first: the files that take minutes, then those that take 10–35 s
+ * (each longest first). Left to vitest's order, a 20 s file can start last
+ * and run alone while the other worker idles.
+ */
 export const SLOW_FIRST = [
   "src/jupyter/ui.test.ts",
   "src/lab/course.test.ts",
   "src/lab/course-nbclient.test.ts",
   "src/build/mutation.test.ts",
   "src/live/live.browser.test.ts",
+  "src/cluster/e2e/fuzz.test.ts",
+  "src/cluster/cli-failures.test.ts",
+  "bench/soak.test.ts",
+  "src/build/build.test.ts",
+  "src/runner/kernel.test.ts",
+  "src/lab/capstone/pipeline.test.ts",
+  "src/cluster/e2e/secured.test.ts",
+  "src/site/browser.test.ts",
 ];
 
 export function slowRank(moduleId: string, root: string): number {

@@ -1,5 +1,5 @@
 // `npm run bench -- runner`: the course run by our runner at its default
-// settings (one kernel per core, one warm kernel ahead of the queue, no
+// settings (one kernel more than the cores, one warm kernel ahead of the queue, no
 // Python; the longest notebooks first, by the times the last build or round
 // kept in .cache/notebook-seconds.json, as the build does) and by Jupyter's
 // nbclient one notebook after another, the way

@@ -10,7 +10,7 @@ import { defaultJobs, runNotebooks } from "./run-many";
 const USAGE = `usage: partition-lab run NOTEBOOK... [--timeout 60] [--jobs N] [--run-all] [--out DIR | --inplace]
 
 Runs each notebook top to bottom in a fresh tslab kernel (cwd = the notebook's
-folder), in parallel up to --jobs (default: ${defaultJobs()}, one per core). --timeout is
+folder), in parallel up to --jobs (default: ${defaultJobs()}, one more than the cores). --timeout is
 seconds per cell (a notebook's metadata.execution.timeout wins). --run-all sends
 every cell at once, as Jupyter's Run All does: a cell that throws then stops the
 notebook even if it is tagged raises-exception. The executed notebooks are

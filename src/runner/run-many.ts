@@ -15,19 +15,22 @@ import { runNotebook, startKernelFor, type NotebookRun, type RunOptions } from "
 import { startOrder } from "./schedule";
 
 /**
- * Default parallelism: one kernel per core. Notebooks also wait (network,
- * consumers polling), so more can pay off — but every extra kernel slows each
- * cell, so going further is a choice (`--jobs`), not the default.
+ * Default parallelism: one kernel more than there are cores. A notebook waits
+ * about a third of its time (on the cluster, on consumers polling, on the
+ * producer's pace), so with one kernel per core the CPU sat idle that long:
+ * on the course, 2 kernels used 70 of their 100 core-seconds; 3 took the run
+ * from 48 s to 40 s, 4 to 38 s (README, "Benchmarks"). Each kernel beyond that
+ * mostly adds contention, so more is a choice (`--jobs`), not the default.
  */
 export function defaultJobs(): number {
-  return os.availableParallelism();
+  return os.availableParallelism() + 1;
 }
 
 /** Kernels started ahead of the queue by default (see README, "Benchmarks", for the measurements). */
 export const DEFAULT_WARM_KERNELS = 1;
 
 export type RunManyOptions = Omit<RunOptions, "onCell" | "kernel" | "onKernelStopping"> & {
-  /** Notebooks at once (default: one per CPU core). */
+  /** Notebooks at once (default: one more than the CPU cores). */
   jobs?: number;
   /** Kernels started ahead for notebooks still waiting in the queue (default 1). */
   warmKernels?: number;

@@ -54,10 +54,12 @@ export async function runBenchmark(flags: string[] = []): Promise<void> {
       const durations = durationsFile(notebookSecondsFile(ROOT), ROOT);
       const timed = files.filter((f) => durations.get(f) !== undefined).length;
       console.log(`ours starts the longest first by the last build's times: ${timed} of ${files.length} notebooks timed (the others go first, in file order)`);
+      const cpuBefore = cpuSeconds();
       let t0 = Date.now();
       runs = await runNotebooks(files, { env: env.vars, ...chosen, expectedSeconds: (f) => durations.get(f) });
       durations.record(runs);
       const ours = (Date.now() - t0) / 1000;
+      const cpu = cpuSeconds() - cpuBefore;
       const failed = runs.filter((r) => !r.ok);
       if (failed.length > 0) console.log(`warning: ${failed.length} notebook(s) failed in our runner: ${failed.map((r) => path.basename(r.path)).join(", ")}`);
       t0 = Date.now();
@@ -66,7 +68,7 @@ export async function runBenchmark(flags: string[] = []): Promise<void> {
       const refFailed = reference.filter((r) => r.error);
       if (refFailed.length > 0) console.log(`warning: ${refFailed.length} notebook(s) failed under nbclient: ${refFailed.map((r) => path.basename(r.file)).join(", ")}`);
       ratios.push(ours / theirs);
-      console.log(`${label.padEnd(32)}${ours.toFixed(1)} s`);
+      console.log(`${label.padEnd(32)}${ours.toFixed(1)} s, CPU used ${cpu.toFixed(1)} of ${(ours * os.availableParallelism()).toFixed(1)} core-seconds (this process and its kernels)`);
       console.log(`${"nbclient, sequential".padEnd(32)}${theirs.toFixed(1)} s`);
       console.log(`${"ratio".padEnd(32)}${(ours / theirs).toFixed(2)}× (goal ≤ 0.50×); load average after: ${load()}`);
     }
@@ -79,6 +81,20 @@ export async function runBenchmark(flags: string[] = []): Promise<void> {
   } finally {
     await env.stop?.();
   }
+}
+
+/** CPU seconds of this process (cluster, runner) and of its children that have exited (kernels; Linux's /proc, else 0). */
+function cpuSeconds(): number {
+  const own = process.cpuUsage();
+  let children = 0;
+  try {
+    // Fields after the ")" that ends the command name; cutime and cstime are the 14th and 15th, in clock ticks (100 per second on Linux).
+    const fields = fs.readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    children = (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    // Not Linux: only this process counts.
+  }
+  return (own.user + own.system) / 1e6 + children;
 }
 
 function median(values: number[]): number {

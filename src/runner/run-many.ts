@@ -18,7 +18,7 @@ import { startOrder } from "./schedule";
  * Default parallelism: one kernel more than there are cores. A notebook waits
  * about a third of its time (on the cluster, on consumers polling, on the
  * producer's pace), so with one kernel per core the CPU sat idle that long:
- * on the course, 2 kernels used 70 of their 100 core-seconds; 3 took the run
+ * on the course, 2 kernels used about two thirds of the core-seconds; 3 took the run
  * from 48 s to 40 s, 4 to 38 s (README, "Benchmarks"). Each kernel beyond that
  * mostly adds contention, so more is a choice (`--jobs`), not the default.
  */
